@@ -1,0 +1,28 @@
+//! The console's rules in plain Rust: no web-sys, no Leptos, so every rule is
+//! unit-tested natively and shared by the UI, the HTTP client and the mock.
+//!
+//! - [`status`]: the five training statuses, their badges and help texts.
+//! - [`language`], [`role`], [`model`]: who may do what with which model.
+//! - [`dataset`]: dataset types, auto-detection and upload validation.
+//! - [`training`]: what may be trained and what the training errors mean.
+//! - [`pagination`] and [`query`]: paging, search and sort of lists.
+//! - [`wire`]: the JSON contract of `docs/api.md`, decoded leniently.
+//! - [`mock_store`]: the in-memory backend the mock API serves from.
+
+pub mod dataset;
+pub mod language;
+pub mod mock_store;
+pub mod model;
+pub mod pagination;
+pub mod query;
+pub mod role;
+pub mod status;
+pub mod training;
+pub mod wire;
+
+pub use dataset::{Dataset, DatasetType};
+pub use language::Language;
+pub use model::CustomModel;
+pub use query::{ListQuery, Page, SortDir, SortKey};
+pub use role::{Role, User};
+pub use status::TrainingStatus;

@@ -1,0 +1,462 @@
+//! The state behind the in-browser mock API: a small backend that keeps the
+//! same rules as the real one (`docs/api.md`). Time is passed in, so the
+//! training lifecycle is deterministic here and simulated in the browser.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::{Dataset, DatasetType};
+use crate::language::Language;
+use crate::model::{validate_name, CustomModel};
+use crate::query::{ListQuery, Page, SortDir, SortKey};
+use crate::role::{Role, User};
+use crate::status::TrainingStatus;
+use crate::training::{status_after_dataset_change, training_block, TrainingBlock, TrainingErrorCode};
+
+/// Bumped when the stored shape changes, so an old saved state is replaced, not misread.
+pub const STATE_VERSION: u32 = 1;
+
+/// A refusal, as the HTTP API would send it: status, error code and message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MockError {
+    pub status: u16,
+    pub code: String,
+    pub message: String,
+}
+
+impl MockError {
+    fn new(status: u16, code: &str, message: impl Into<String>) -> Self {
+        MockError { status, code: code.into(), message: message.into() }
+    }
+
+    fn not_found(what: &str) -> Self {
+        Self::new(404, "not_found", format!("No {what} with that id exists."))
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct StoredModel {
+    model: CustomModel,
+    /// When the running training finishes, and how.
+    training: Option<PendingTraining>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct PendingTraining {
+    ends_at: DateTime<Utc>,
+    failure: Option<TrainingErrorCode>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MockStore {
+    pub version: u32,
+    pub user: User,
+    pub languages: Vec<Language>,
+    pub credits: u64,
+    /// How long a simulated training runs.
+    pub training_ms: i64,
+    models: Vec<StoredModel>,
+    datasets: Vec<Dataset>,
+    next_id: u64,
+}
+
+const ORG: &str = "org_acme";
+
+fn language(code: &str, name: &str, trainable: bool) -> Language {
+    Language { code: code.into(), name: name.into(), trainable }
+}
+
+impl MockStore {
+    /// A store with no models, for tests and for a clean demo.
+    pub fn empty(training_ms: i64) -> Self {
+        MockStore {
+            version: STATE_VERSION,
+            user: User { id: "u_demo".into(), name: "Dana Demo".into(), role: Role::OrgAdmin, organization_id: Some(ORG.into()) },
+            languages: vec![
+                language("en-US", "English (US)", true),
+                language("en-GB", "English (UK)", true),
+                language("de-DE", "German", true),
+                language("fr-FR", "French", true),
+                language("es-ES", "Spanish", true),
+                language("ja-JP", "Japanese", false),
+                language("pt-BR", "Portuguese (Brazil)", false),
+                language("ar-SA", "Arabic", false),
+            ],
+            credits: 5,
+            training_ms,
+            models: Vec::new(),
+            datasets: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    /// The demo: models in every status spread over trainable languages, enough
+    /// of them to need paging, datasets of each type, and one training running.
+    pub fn seeded(now: DateTime<Utc>, training_ms: i64) -> Self {
+        let mut store = Self::empty(training_ms);
+        let domains = ["Call centre", "Radiology notes", "Legal hearings", "Field service", "Podcast", "Pharma sales", "Court records", "Insurance claims", "Aviation ATC", "Retail support"];
+        let trainable: Vec<String> = store.languages.iter().filter(|l| l.trainable).map(|l| l.code.clone()).collect();
+        for i in 0..60usize {
+            let name = format!("{} {}", domains[i % domains.len()], i / domains.len() + 1);
+            let status = TrainingStatus::ALL[i % 5];
+            let id = store.fresh_id("cm");
+            let modified = now - Duration::minutes(37 * i as i64 + 5);
+            let failure = (status == TrainingStatus::Failed).then_some(TrainingErrorCode::InvalidTranscriptFormat);
+            let model = CustomModel {
+                id: id.clone(),
+                name,
+                language: trainable[i % trainable.len()].clone(),
+                organization_id: ORG.into(),
+                status,
+                last_modified: Some(modified),
+                failure,
+            };
+            let training = (status == TrainingStatus::Running).then(|| PendingTraining { ends_at: now + Duration::milliseconds(training_ms), failure: None });
+            store.models.push(StoredModel { model, training });
+            if status != TrainingStatus::NotRunning {
+                store.seed_datasets(&id, i, modified);
+            }
+        }
+        store
+    }
+
+    fn seed_datasets(&mut self, model_id: &str, i: usize, at: DateTime<Utc>) {
+        let files = [
+            ("support-calls-week1.wav", DatasetType::Audio, Some(5423.0)),
+            ("support-calls-week1.vtt", DatasetType::Transcript, None),
+            ("glossary.txt", DatasetType::Transcript, None),
+            ("holdout.srt", DatasetType::Test, None),
+            ("manifest.jsonl", DatasetType::Manifest, None),
+        ];
+        for (name, dataset_type, duration_seconds) in files.into_iter().take(1 + i % 5) {
+            let id = self.fresh_id("ds");
+            self.datasets.push(Dataset {
+                url: Some(format!("https://storage.example.com/{model_id}/{name}")),
+                id,
+                model_id: model_id.into(),
+                name: name.into(),
+                dataset_type,
+                duration_seconds,
+                started_at: Some(at - Duration::minutes(3)),
+                finished_at: Some(at - Duration::minutes(1)),
+                content_problem: None,
+            });
+        }
+    }
+
+    fn fresh_id(&mut self, prefix: &str) -> String {
+        let id = format!("{prefix}_{}", self.next_id);
+        self.next_id += 1;
+        id
+    }
+
+    /// Finishes every training whose time has come. Returns whether anything changed.
+    pub fn advance(&mut self, now: DateTime<Utc>) -> bool {
+        let mut changed = false;
+        for stored in &mut self.models {
+            if let Some(done) = stored.training.take_if(|t| t.ends_at <= now) {
+                stored.model.status = if done.failure.is_some() { TrainingStatus::Failed } else { TrainingStatus::Success };
+                stored.model.last_modified = Some(done.ends_at);
+                stored.model.failure = done.failure;
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    pub fn set_role(&mut self, role: Role) {
+        self.user.role = role;
+    }
+
+    pub fn list_models(&self, query: &ListQuery) -> Page<CustomModel> {
+        let needle = query.search.to_lowercase();
+        let mut hits: Vec<&CustomModel> = self
+            .models
+            .iter()
+            .map(|s| &s.model)
+            .filter(|m| self.user.organization_id.as_deref() == Some(m.organization_id.as_str()))
+            .filter(|m| needle.is_empty() || m.name.to_lowercase().contains(&needle))
+            .collect();
+        hits.sort_by(|a, b| {
+            let order = match query.sort {
+                SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                SortKey::Status => a.status.cmp(&b.status),
+                SortKey::LastModified => a.last_modified.cmp(&b.last_modified),
+            };
+            let order = order.then_with(|| a.id.cmp(&b.id));
+            if query.dir == SortDir::Desc { order.reverse() } else { order }
+        });
+        paged(hits, query.page, query.page_size)
+    }
+
+    pub fn model(&self, id: &str) -> Result<CustomModel, MockError> {
+        self.stored(id).map(|s| s.model.clone())
+    }
+
+    fn stored(&self, id: &str) -> Result<&StoredModel, MockError> {
+        self.models
+            .iter()
+            .find(|s| s.model.id == id && self.user.organization_id.as_deref() == Some(s.model.organization_id.as_str()))
+            .ok_or_else(|| MockError::not_found("model"))
+    }
+
+    fn stored_mut(&mut self, id: &str) -> Result<&mut StoredModel, MockError> {
+        let org = self.user.organization_id.clone();
+        self.models
+            .iter_mut()
+            .find(|s| s.model.id == id && org.as_deref() == Some(s.model.organization_id.as_str()))
+            .ok_or_else(|| MockError::not_found("model"))
+    }
+
+    pub fn create_model(&mut self, name: &str, language: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
+        let Some(org) = self.user.organization_id.clone() else {
+            return Err(MockError::new(403, "no_organization", "You need to belong to an organization to create custom models."));
+        };
+        let name = validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
+        if !self.languages.iter().any(|l| l.code == language && l.trainable) {
+            return Err(MockError::new(400, "invalid_language", "Custom models cannot be trained on that language."));
+        }
+        let model = CustomModel {
+            id: self.fresh_id("cm"),
+            name,
+            language: language.into(),
+            organization_id: org,
+            status: TrainingStatus::NotRunning,
+            last_modified: Some(now),
+            failure: None,
+        };
+        self.models.push(StoredModel { model: model.clone(), training: None });
+        Ok(model)
+    }
+
+    pub fn rename_model(&mut self, id: &str, name: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
+        let name = validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
+        let stored = self.stored_mut(id)?;
+        stored.model.name = name;
+        stored.model.last_modified = Some(now);
+        Ok(stored.model.clone())
+    }
+
+    pub fn delete_model(&mut self, id: &str) -> Result<(), MockError> {
+        if !self.user.role.can_delete() {
+            return Err(MockError::new(403, "forbidden", "Only organization admins and system operators can delete models."));
+        }
+        self.stored(id)?;
+        self.models.retain(|s| s.model.id != id);
+        self.datasets.retain(|d| d.model_id != id);
+        Ok(())
+    }
+
+    fn training_datasets(&self, model_id: &str) -> u64 {
+        self.datasets.iter().filter(|d| d.model_id == model_id && d.dataset_type.is_training_data()).count() as u64
+    }
+
+    /// Starts a training, using one credit. Its outcome is decided now from the
+    /// datasets: a file whose content check failed fails the training with that code.
+    pub fn start_training(&mut self, id: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
+        let status = self.stored(id)?.model.status;
+        if let Some(block) = training_block(status, self.training_datasets(id), self.credits) {
+            let (http, code) = match block {
+                TrainingBlock::AlreadyRunning => (409, "training_running"),
+                TrainingBlock::AlreadySucceeded => (409, "already_trained"),
+                TrainingBlock::NoDatasets => (400, "validation_failed"),
+                TrainingBlock::NoCredits => (402, "no-claims-available"),
+            };
+            return Err(MockError::new(http, code, block.message()));
+        }
+        let failure = self.datasets.iter().filter(|d| d.model_id == id).find_map(|d| d.content_problem.clone());
+        let ends_at = now + Duration::milliseconds(self.training_ms);
+        self.credits -= 1;
+        let stored = self.stored_mut(id)?;
+        stored.model.status = TrainingStatus::Running;
+        stored.model.failure = None;
+        stored.model.last_modified = Some(now);
+        stored.training = Some(PendingTraining { ends_at, failure });
+        Ok(stored.model.clone())
+    }
+
+    pub fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> Result<Page<Dataset>, MockError> {
+        self.stored(model_id)?;
+        let hits: Vec<&Dataset> = self.datasets.iter().filter(|d| d.model_id == model_id).collect();
+        Ok(paged(hits, page, page_size))
+    }
+
+    /// Records a finished upload and moves the model's status as the rules say.
+    pub fn add_dataset(&mut self, mut dataset: Dataset, now: DateTime<Utc>) -> Result<Dataset, MockError> {
+        self.stored(&dataset.model_id)?;
+        dataset.id = self.fresh_id("ds");
+        dataset.finished_at = Some(now);
+        let model_id = dataset.model_id.clone();
+        self.datasets.push(dataset.clone());
+        self.refresh_status(&model_id, now)?;
+        Ok(dataset)
+    }
+
+    pub fn delete_dataset(&mut self, model_id: &str, dataset_id: &str, now: DateTime<Utc>) -> Result<(), MockError> {
+        self.stored(model_id)?;
+        let before = self.datasets.len();
+        self.datasets.retain(|d| !(d.model_id == model_id && d.id == dataset_id));
+        if self.datasets.len() == before {
+            return Err(MockError::not_found("dataset"));
+        }
+        self.refresh_status(model_id, now)
+    }
+
+    fn refresh_status(&mut self, model_id: &str, now: DateTime<Utc>) -> Result<(), MockError> {
+        let count = self.training_datasets(model_id);
+        let stored = self.stored_mut(model_id)?;
+        let next = status_after_dataset_change(stored.model.status, count);
+        if next != stored.model.status {
+            stored.model.status = next;
+        }
+        stored.model.last_modified = Some(now);
+        Ok(())
+    }
+}
+
+/// One page of `hits`, cloning only the rows on it.
+fn paged<T: Clone>(hits: Vec<&T>, page: u32, page_size: u32) -> Page<T> {
+    let size = page_size.max(1) as usize;
+    let start = (page.max(1) as usize - 1).saturating_mul(size);
+    Page {
+        total: hits.len() as u64,
+        items: hits.into_iter().skip(start).take(size).cloned().collect(),
+        page,
+        page_size,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z").unwrap().with_timezone(&Utc)
+    }
+
+    fn upload(store: &mut MockStore, model_id: &str, name: &str, t: DatasetType, problem: Option<TrainingErrorCode>) -> Dataset {
+        let d = Dataset {
+            id: String::new(),
+            model_id: model_id.into(),
+            name: name.into(),
+            dataset_type: t,
+            duration_seconds: None,
+            url: None,
+            started_at: Some(now()),
+            finished_at: None,
+            content_problem: problem,
+        };
+        store.add_dataset(d, now()).unwrap()
+    }
+
+    #[test]
+    fn the_seed_has_every_status_and_needs_paging() {
+        let store = MockStore::seeded(now(), 8000);
+        let page = store.list_models(&ListQuery::default());
+        assert_eq!(page.total, 60);
+        assert_eq!(page.items.len(), 25);
+        for status in TrainingStatus::ALL {
+            assert!(store.models.iter().any(|s| s.model.status == status), "{status}");
+        }
+        assert!(store.languages.iter().any(|l| !l.trainable));
+        for t in DatasetType::ALL {
+            assert!(store.datasets.iter().any(|d| d.dataset_type == t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn lists_search_sort_and_page() {
+        let store = MockStore::seeded(now(), 8000);
+        let q = ListQuery { search: "PODCAST".into(), sort: SortKey::Name, dir: SortDir::Asc, ..ListQuery::default() };
+        let page = store.list_models(&q);
+        assert_eq!(page.total, 6);
+        assert!(page.items.iter().all(|m| m.name.starts_with("Podcast")));
+        assert!(page.items.windows(2).all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
+        let newest = store.list_models(&ListQuery::default());
+        assert!(newest.items.windows(2).all(|w| w[0].last_modified >= w[1].last_modified));
+        let last = store.list_models(&ListQuery { page: 3, ..ListQuery::default() });
+        assert_eq!(last.items.len(), 10);
+        assert!(store.list_models(&ListQuery { page: 9, ..ListQuery::default() }).items.is_empty());
+    }
+
+    #[test]
+    fn created_models_start_not_running_on_a_trainable_language() {
+        let mut store = MockStore::empty(1000);
+        let m = store.create_model("  Radiology  ", "de-DE", now()).unwrap();
+        assert_eq!((m.name.as_str(), m.status), ("Radiology", TrainingStatus::NotRunning));
+        assert_eq!(store.create_model("x", "ja-JP", now()).unwrap_err().code, "invalid_language");
+        assert_eq!(store.create_model(" ", "de-DE", now()).unwrap_err().code, "invalid_name");
+        store.user.organization_id = None;
+        assert_eq!(store.create_model("x", "de-DE", now()).unwrap_err().status, 403);
+    }
+
+    #[test]
+    fn only_admins_delete() {
+        let mut store = MockStore::empty(1000);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        store.set_role(Role::Member);
+        assert_eq!(store.delete_model(&m.id).unwrap_err().code, "forbidden");
+        store.set_role(Role::SysOp);
+        store.delete_model(&m.id).unwrap();
+        assert_eq!(store.model(&m.id).unwrap_err().status, 404);
+    }
+
+    #[test]
+    fn training_runs_to_success_and_uses_a_credit() {
+        let mut store = MockStore::empty(1000);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "validation_failed");
+        upload(&mut store, &m.id, "a.wav", DatasetType::Audio, None);
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::ReadyToRun);
+        assert_eq!(store.start_training(&m.id, now()).unwrap().status, TrainingStatus::Running);
+        assert_eq!(store.credits, 4);
+        assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "training_running");
+        assert!(!store.advance(now() + Duration::milliseconds(999)));
+        assert!(store.advance(now() + Duration::milliseconds(1000)));
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::Success);
+        assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "already_trained");
+    }
+
+    #[test]
+    fn faulty_uploads_fail_the_training_with_their_code() {
+        let mut store = MockStore::empty(0);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        upload(&mut store, &m.id, "fake.wav", DatasetType::Audio, Some(TrainingErrorCode::InvalidAudioFormat));
+        store.start_training(&m.id, now()).unwrap();
+        store.advance(now());
+        let m = store.model(&m.id).unwrap();
+        assert_eq!(m.status, TrainingStatus::Failed);
+        assert_eq!(m.failure, Some(TrainingErrorCode::InvalidAudioFormat));
+    }
+
+    #[test]
+    fn no_credits_is_no_claims_available() {
+        let mut store = MockStore::empty(0);
+        store.credits = 0;
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        upload(&mut store, &m.id, "a.txt", DatasetType::Transcript, None);
+        let err = store.start_training(&m.id, now()).unwrap_err();
+        assert_eq!((err.status, err.code.as_str()), (402, "no-claims-available"));
+    }
+
+    #[test]
+    fn removing_the_last_training_dataset_goes_back_to_not_running() {
+        let mut store = MockStore::empty(0);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        upload(&mut store, &m.id, "eval.vtt", DatasetType::Test, None);
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::NotRunning);
+        let d = upload(&mut store, &m.id, "a.vtt", DatasetType::Transcript, None);
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::ReadyToRun);
+        store.delete_dataset(&m.id, &d.id, now()).unwrap();
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::NotRunning);
+        assert_eq!(store.list_datasets(&m.id, 1, 25).unwrap().total, 1);
+    }
+
+    #[test]
+    fn the_state_survives_serialisation() {
+        let store = MockStore::seeded(now(), 8000);
+        let text = serde_json::to_string(&store).unwrap();
+        let back: MockStore = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.list_models(&ListQuery::default()), store.list_models(&ListQuery::default()));
+    }
+}

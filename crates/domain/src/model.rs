@@ -1,0 +1,79 @@
+//! Custom models and the rules for their names.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::status::TrainingStatus;
+use crate::training::TrainingErrorCode;
+
+/// The longest name a model may have, in characters.
+pub const MAX_NAME_CHARS: usize = 100;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomModel {
+    pub id: String,
+    pub name: String,
+    /// Code of the base language; fixed at creation.
+    pub language: String,
+    /// Fixed at creation.
+    pub organization_id: String,
+    pub status: TrainingStatus,
+    pub last_modified: Option<DateTime<Utc>>,
+    /// Why the last training failed, when it did.
+    pub failure: Option<TrainingErrorCode>,
+}
+
+/// Why a typed name cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NameError {
+    Empty,
+    TooLong { chars: usize },
+}
+
+impl NameError {
+    pub fn message(&self) -> String {
+        match self {
+            NameError::Empty => "Enter a name for the model.".into(),
+            NameError::TooLong { chars } => format!(
+                "The name is {chars} characters long; use at most {MAX_NAME_CHARS}."
+            ),
+        }
+    }
+}
+
+/// The name to store for what the user typed: trimmed, not empty, at most
+/// [`MAX_NAME_CHARS`] characters.
+pub fn validate_name(typed: &str) -> Result<String, NameError> {
+    let name = typed.trim();
+    let chars = name.chars().count();
+    if chars == 0 {
+        Err(NameError::Empty)
+    } else if chars > MAX_NAME_CHARS {
+        Err(NameError::TooLong { chars })
+    } else {
+        Ok(name.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed() {
+        assert_eq!(validate_name("  Call centre  "), Ok("Call centre".to_owned()));
+    }
+
+    #[test]
+    fn blank_names_are_refused() {
+        assert_eq!(validate_name(""), Err(NameError::Empty));
+        assert_eq!(validate_name(" \t\n "), Err(NameError::Empty));
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        assert!(validate_name(&"é".repeat(100)).is_ok());
+        assert_eq!(validate_name(&"é".repeat(101)), Err(NameError::TooLong { chars: 101 }));
+        assert!(NameError::TooLong { chars: 101 }.message().contains("at most 100"));
+    }
+}

@@ -1,0 +1,188 @@
+//! What a list request asks for, and the page it gets back.
+
+use serde::{Deserialize, Serialize};
+
+use crate::pagination::{page_size_or_default, DEFAULT_PAGE_SIZE};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum SortKey {
+    Name,
+    Status,
+    #[default]
+    LastModified,
+}
+
+impl SortKey {
+    pub fn as_param(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Status => "status",
+            SortKey::LastModified => "last_modified",
+        }
+    }
+
+    pub fn from_param(raw: &str) -> Option<Self> {
+        [SortKey::Name, SortKey::Status, SortKey::LastModified].into_iter().find(|k| k.as_param() == raw)
+    }
+
+    /// The direction a first click on the column sorts in: newest first for dates.
+    pub fn natural_dir(self) -> SortDir {
+        match self {
+            SortKey::LastModified => SortDir::Desc,
+            _ => SortDir::Asc,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SortDir {
+    Asc,
+    Desc,
+}
+
+impl SortDir {
+    pub fn as_param(self) -> &'static str {
+        match self {
+            SortDir::Asc => "asc",
+            SortDir::Desc => "desc",
+        }
+    }
+
+    pub fn from_param(raw: &str) -> Option<Self> {
+        match raw {
+            "asc" => Some(SortDir::Asc),
+            "desc" => Some(SortDir::Desc),
+            _ => None,
+        }
+    }
+
+    pub fn flipped(self) -> Self {
+        match self {
+            SortDir::Asc => SortDir::Desc,
+            SortDir::Desc => SortDir::Asc,
+        }
+    }
+}
+
+/// Paging, search and sort of the models list. It lives in the URL query so
+/// reloads, back/forward and shared links keep it, and it is sent to the API
+/// as request parameters of the same names.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ListQuery {
+    /// 1-based.
+    pub page: u32,
+    pub page_size: u32,
+    /// Case-insensitive substring of the name; empty for all.
+    pub search: String,
+    pub sort: SortKey,
+    pub dir: SortDir,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        ListQuery {
+            page: 1,
+            page_size: DEFAULT_PAGE_SIZE,
+            search: String::new(),
+            sort: SortKey::default(),
+            dir: SortKey::default().natural_dir(),
+        }
+    }
+}
+
+impl ListQuery {
+    /// Reads a query leniently: anything missing or malformed takes its default.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        let sort = get("sort").and_then(|s| SortKey::from_param(&s)).unwrap_or_default();
+        ListQuery {
+            page: get("page").and_then(|p| p.trim().parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+            page_size: page_size_or_default(get("page_size").and_then(|s| s.trim().parse().ok())),
+            search: get("search").map(|s| s.trim().to_owned()).unwrap_or_default(),
+            sort,
+            dir: get("order").and_then(|d| SortDir::from_param(&d)).unwrap_or(sort.natural_dir()),
+        }
+    }
+
+    /// All parameters, for an API request.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut params = vec![("page", self.page.to_string()), ("page_size", self.page_size.to_string())];
+        if !self.search.is_empty() {
+            params.push(("search", self.search.clone()));
+        }
+        params.push(("sort", self.sort.as_param().to_owned()));
+        params.push(("order", self.dir.as_param().to_owned()));
+        params
+    }
+
+    /// Only the parameters that differ from the defaults, for a tidy URL. The
+    /// order is left out when it is the sort's natural one (names A–Z, newest first).
+    pub fn to_url_params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if self.page != 1 {
+            params.push(("page", self.page.to_string()));
+        }
+        if self.page_size != DEFAULT_PAGE_SIZE {
+            params.push(("page_size", self.page_size.to_string()));
+        }
+        if !self.search.is_empty() {
+            params.push(("search", self.search.clone()));
+        }
+        if self.sort != SortKey::default() {
+            params.push(("sort", self.sort.as_param().to_owned()));
+        }
+        if self.dir != self.sort.natural_dir() {
+            params.push(("order", self.dir.as_param().to_owned()));
+        }
+        params
+    }
+}
+
+/// One page of a list, with the total the pager needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn parse(pairs: &[(&str, &str)]) -> ListQuery {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        ListQuery::from_params(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_to_first_page_newest_first() {
+        let q = parse(&[]);
+        assert_eq!(q, ListQuery::default());
+        assert_eq!((q.page, q.page_size, q.sort, q.dir), (1, 25, SortKey::LastModified, SortDir::Desc));
+        assert!(q.to_url_params().is_empty());
+    }
+
+    #[test]
+    fn junk_in_the_url_falls_back_to_defaults() {
+        let q = parse(&[("page", "-3"), ("page_size", "33"), ("sort", "evil"), ("order", "sideways")]);
+        assert_eq!(q, ListQuery::default());
+        assert_eq!(parse(&[("page", "0")]).page, 1);
+        assert_eq!(parse(&[("page", "abc")]).page, 1);
+    }
+
+    #[test]
+    fn round_trips_through_url_params() {
+        let q = ListQuery { page: 3, page_size: 50, search: "call".into(), sort: SortKey::Name, dir: SortDir::Desc };
+        let params = q.to_url_params();
+        let back = parse(&params.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
+        assert_eq!(back, q);
+    }
+
+    #[test]
+    fn api_params_always_carry_paging_and_sort() {
+        let keys: Vec<_> = ListQuery::default().to_params().into_iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["page", "page_size", "sort", "order"]);
+    }
+}

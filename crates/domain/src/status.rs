@@ -1,0 +1,185 @@
+//! Training statuses as the spec names and numbers them (1–5).
+
+use serde::{Deserialize, Serialize};
+
+/// Where a custom model is in its training life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "u8", try_from = "u8")]
+pub enum TrainingStatus {
+    NotRunning,
+    ReadyToRun,
+    Running,
+    Success,
+    Failed,
+}
+
+/// The badge colour of a status; the UI maps each to a CSS class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadgeColour {
+    Gray,
+    Amber,
+    Blue,
+    Green,
+    Red,
+}
+
+impl BadgeColour {
+    pub fn css_name(self) -> &'static str {
+        match self {
+            BadgeColour::Gray => "gray",
+            BadgeColour::Amber => "amber",
+            BadgeColour::Blue => "blue",
+            BadgeColour::Green => "green",
+            BadgeColour::Red => "red",
+        }
+    }
+}
+
+impl TrainingStatus {
+    pub const ALL: [TrainingStatus; 5] = [
+        TrainingStatus::NotRunning,
+        TrainingStatus::ReadyToRun,
+        TrainingStatus::Running,
+        TrainingStatus::Success,
+        TrainingStatus::Failed,
+    ];
+
+    /// The spec's numeric code: 1 Not Running … 5 Failed.
+    pub fn code(self) -> u8 {
+        match self {
+            TrainingStatus::NotRunning => 1,
+            TrainingStatus::ReadyToRun => 2,
+            TrainingStatus::Running => 3,
+            TrainingStatus::Success => 4,
+            TrainingStatus::Failed => 5,
+        }
+    }
+
+    pub fn from_code(code: i64) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| i64::from(s.code()) == code)
+    }
+
+    /// The label the UI shows, word for word from the spec.
+    pub fn label(self) -> &'static str {
+        match self {
+            TrainingStatus::NotRunning => "Not Running",
+            TrainingStatus::ReadyToRun => "Ready to Run",
+            TrainingStatus::Running => "Running",
+            TrainingStatus::Success => "Success",
+            TrainingStatus::Failed => "Failed",
+        }
+    }
+
+    pub fn badge(self) -> BadgeColour {
+        match self {
+            TrainingStatus::NotRunning => BadgeColour::Gray,
+            TrainingStatus::ReadyToRun => BadgeColour::Amber,
+            TrainingStatus::Running => BadgeColour::Blue,
+            TrainingStatus::Success => BadgeColour::Green,
+            TrainingStatus::Failed => BadgeColour::Red,
+        }
+    }
+
+    /// The one-line help of the spec's "Status-Specific Help".
+    pub fn summary(self) -> &'static str {
+        match self {
+            TrainingStatus::NotRunning => "Upload datasets to start",
+            TrainingStatus::ReadyToRun => "Click Train button",
+            TrainingStatus::Running => "Wait for completion",
+            TrainingStatus::Success => "Model ready to use",
+            TrainingStatus::Failed => "Try again with new datasets",
+        }
+    }
+
+    /// The spec's "Training Status Messages" for this status.
+    pub fn help(self) -> [&'static str; 3] {
+        match self {
+            TrainingStatus::NotRunning => [
+                "Upload datasets to get started",
+                "Add audio files and/or transcripts",
+                "Status will change to \"Ready to Run\"",
+            ],
+            TrainingStatus::ReadyToRun => [
+                "Datasets uploaded",
+                "Click \"Train the Language\" to start",
+                "Training credits required",
+            ],
+            TrainingStatus::Running => [
+                "Training in progress",
+                "Wait for completion",
+                "Can take time depending on dataset size",
+            ],
+            TrainingStatus::Success => [
+                "Training completed successfully",
+                "Model ready to use",
+                "Select model when creating transcripts",
+            ],
+            TrainingStatus::Failed => [
+                "Training failed",
+                "Check datasets and try again",
+                "Upload new datasets if needed",
+            ],
+        }
+    }
+
+    /// Whether the backend is still working on the model, so views keep polling.
+    pub fn is_in_progress(self) -> bool {
+        self == TrainingStatus::Running
+    }
+}
+
+impl From<TrainingStatus> for u8 {
+    fn from(status: TrainingStatus) -> u8 {
+        status.code()
+    }
+}
+
+impl TryFrom<u8> for TrainingStatus {
+    type Error = String;
+    fn try_from(code: u8) -> Result<Self, String> {
+        Self::from_code(i64::from(code)).ok_or_else(|| format!("unknown training status {code}"))
+    }
+}
+
+impl std::fmt::Display for TrainingStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_follow_the_spec_and_round_trip() {
+        let codes: Vec<u8> = TrainingStatus::ALL.iter().map(|s| s.code()).collect();
+        assert_eq!(codes, [1, 2, 3, 4, 5]);
+        for s in TrainingStatus::ALL {
+            assert_eq!(TrainingStatus::from_code(i64::from(s.code())), Some(s));
+        }
+        assert_eq!(TrainingStatus::from_code(0), None);
+        assert_eq!(TrainingStatus::from_code(6), None);
+        assert_eq!(TrainingStatus::from_code(-1), None);
+    }
+
+    #[test]
+    fn badges_have_the_spec_colours() {
+        use BadgeColour::*;
+        let colours: Vec<_> = TrainingStatus::ALL.iter().map(|s| s.badge()).collect();
+        assert_eq!(colours, [Gray, Amber, Blue, Green, Red]);
+    }
+
+    #[test]
+    fn only_running_keeps_views_polling() {
+        let polling: Vec<_> = TrainingStatus::ALL.into_iter().filter(|s| s.is_in_progress()).collect();
+        assert_eq!(polling, [TrainingStatus::Running]);
+    }
+
+    #[test]
+    fn serialises_as_the_numeric_code() {
+        assert_eq!(serde_json::to_string(&TrainingStatus::Success).unwrap(), "4");
+        assert_eq!(serde_json::from_str::<TrainingStatus>("2").unwrap(), TrainingStatus::ReadyToRun);
+        assert!(serde_json::from_str::<TrainingStatus>("9").is_err());
+    }
+}

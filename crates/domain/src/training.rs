@@ -1,0 +1,159 @@
+//! When a model may be trained, and what training errors mean to a person.
+
+use serde::{Deserialize, Serialize};
+
+use crate::status::TrainingStatus;
+
+/// Why "Train the Language" is not available right now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrainingBlock {
+    AlreadyRunning,
+    AlreadySucceeded,
+    NoDatasets,
+    NoCredits,
+}
+
+impl TrainingBlock {
+    pub fn message(self) -> &'static str {
+        match self {
+            TrainingBlock::AlreadyRunning => "Training is already running. Wait for it to finish.",
+            TrainingBlock::AlreadySucceeded => {
+                "This model is already trained. To train on other data, create a new model."
+            }
+            TrainingBlock::NoDatasets => "Upload at least one training dataset (audio, transcript or manifest) first.",
+            TrainingBlock::NoCredits => "Your organization has no training credits left.",
+        }
+    }
+}
+
+/// What stands in the way of training, checked in the order a user can act on it.
+/// `None` means the model may be trained now.
+pub fn training_block(status: TrainingStatus, training_datasets: u64, credits: u64) -> Option<TrainingBlock> {
+    match status {
+        TrainingStatus::Running => Some(TrainingBlock::AlreadyRunning),
+        TrainingStatus::Success => Some(TrainingBlock::AlreadySucceeded),
+        _ if training_datasets == 0 => Some(TrainingBlock::NoDatasets),
+        _ if credits == 0 => Some(TrainingBlock::NoCredits),
+        _ => None,
+    }
+}
+
+/// The status a model takes when its count of training datasets changes:
+/// uploads make a fresh model Ready to Run, removing the last one takes it back.
+/// Running, Success and Failed are left alone: they tell about a training, not the data.
+pub fn status_after_dataset_change(status: TrainingStatus, training_datasets: u64) -> TrainingStatus {
+    match status {
+        TrainingStatus::NotRunning if training_datasets > 0 => TrainingStatus::ReadyToRun,
+        TrainingStatus::ReadyToRun if training_datasets == 0 => TrainingStatus::NotRunning,
+        other => other,
+    }
+}
+
+/// The training error codes of the spec, plus whatever else a server may send.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum TrainingErrorCode {
+    ValidationFailed,
+    InvalidAudioFormat,
+    InvalidTranscriptFormat,
+    NoClaimsAvailable,
+    Other(String),
+}
+
+impl TrainingErrorCode {
+    pub fn from_code(code: &str) -> Self {
+        match code.trim() {
+            "validation_failed" => Self::ValidationFailed,
+            "invalid_audio_format" => Self::InvalidAudioFormat,
+            "invalid_transcript_format" => Self::InvalidTranscriptFormat,
+            "no-claims-available" => Self::NoClaimsAvailable,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ValidationFailed => "validation_failed",
+            Self::InvalidAudioFormat => "invalid_audio_format",
+            Self::InvalidTranscriptFormat => "invalid_transcript_format",
+            Self::NoClaimsAvailable => "no-claims-available",
+            Self::Other(code) => code,
+        }
+    }
+
+    /// What went wrong, in plain language.
+    pub fn message(&self) -> String {
+        match self {
+            Self::ValidationFailed => "The datasets did not pass validation.".into(),
+            Self::InvalidAudioFormat => "One or more audio files are not valid audio in a supported format.".into(),
+            Self::InvalidTranscriptFormat => "One or more transcript files are not valid VTT, SRT or plain text.".into(),
+            Self::NoClaimsAvailable => "Your organization has no training credits left.".into(),
+            Self::Other(code) if code.is_empty() => "Training failed for an unknown reason.".into(),
+            Self::Other(code) => format!("Training failed ({code})."),
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn next_step(&self) -> &'static str {
+        match self {
+            Self::ValidationFailed => "Check that every dataset has the right type and content, remove the faulty ones and train again.",
+            Self::InvalidAudioFormat => "Remove the faulty audio datasets and upload WAV, MP3, M4A or FLAC files instead.",
+            Self::InvalidTranscriptFormat => "Remove the faulty transcripts and upload files in VTT, SRT or TXT format.",
+            Self::NoClaimsAvailable => "Ask your organization admin for more training credits, then try again.",
+            Self::Other(_) => "Try again later. If it keeps failing, contact support with the code above.",
+        }
+    }
+}
+
+impl From<String> for TrainingErrorCode {
+    fn from(code: String) -> Self {
+        Self::from_code(&code)
+    }
+}
+
+impl From<TrainingErrorCode> for String {
+    fn from(code: TrainingErrorCode) -> String {
+        code.code().to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TrainingStatus::*;
+
+    #[test]
+    fn ready_and_failed_models_with_data_and_credits_may_train() {
+        assert_eq!(training_block(ReadyToRun, 1, 1), None);
+        assert_eq!(training_block(Failed, 3, 5), None);
+    }
+
+    #[test]
+    fn what_blocks_training() {
+        assert_eq!(training_block(Running, 2, 5), Some(TrainingBlock::AlreadyRunning));
+        assert_eq!(training_block(Success, 2, 5), Some(TrainingBlock::AlreadySucceeded));
+        assert_eq!(training_block(NotRunning, 0, 5), Some(TrainingBlock::NoDatasets));
+        assert_eq!(training_block(ReadyToRun, 2, 0), Some(TrainingBlock::NoCredits));
+    }
+
+    #[test]
+    fn datasets_move_models_between_not_running_and_ready() {
+        assert_eq!(status_after_dataset_change(NotRunning, 1), ReadyToRun);
+        assert_eq!(status_after_dataset_change(ReadyToRun, 0), NotRunning);
+        assert_eq!(status_after_dataset_change(ReadyToRun, 2), ReadyToRun);
+        assert_eq!(status_after_dataset_change(Failed, 0), Failed);
+        assert_eq!(status_after_dataset_change(Success, 0), Success);
+        assert_eq!(status_after_dataset_change(Running, 0), Running);
+    }
+
+    #[test]
+    fn error_codes_round_trip_and_explain_themselves() {
+        for code in ["validation_failed", "invalid_audio_format", "invalid_transcript_format", "no-claims-available", "gpu_on_fire"] {
+            assert_eq!(TrainingErrorCode::from_code(code).code(), code);
+        }
+        assert!(TrainingErrorCode::NoClaimsAvailable.message().contains("no training credits"));
+        assert!(TrainingErrorCode::from_code("gpu_on_fire").message().contains("gpu_on_fire"));
+        let json = serde_json::to_string(&TrainingErrorCode::InvalidAudioFormat).unwrap();
+        assert_eq!(json, "\"invalid_audio_format\"");
+    }
+}

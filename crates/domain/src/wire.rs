@@ -1,0 +1,255 @@
+//! The JSON of `docs/api.md`, decoded from untrusted text. Nothing here panics:
+//! a body that is not what the contract says becomes a [`DecodeError`], and a
+//! field that is merely missing or null takes a safe default.
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+
+use crate::dataset::{Dataset, DatasetType};
+use crate::language::Language;
+use crate::model::CustomModel;
+use crate::query::Page;
+use crate::role::{Role, User};
+use crate::status::TrainingStatus;
+use crate::training::TrainingErrorCode;
+
+/// A response body that does not follow the contract.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError(pub String);
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The error body every failing endpoint sends: `{"error": code, "message": text}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorBody {
+    pub code: String,
+    pub message: Option<String>,
+}
+
+/// The error body, when the text is one; an HTML error page or junk gives `None`.
+pub fn decode_error_body(text: &str) -> Option<ErrorBody> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    let map = value.as_object()?;
+    Some(ErrorBody { code: opt_str(map, "error")?, message: opt_str(map, "message") })
+}
+
+pub fn decode_model(text: &str) -> Result<CustomModel, DecodeError> {
+    model(&parse(text)?)
+}
+
+pub fn decode_model_page(text: &str) -> Result<Page<CustomModel>, DecodeError> {
+    page(&parse(text)?, model)
+}
+
+pub fn decode_dataset(text: &str) -> Result<Dataset, DecodeError> {
+    dataset(&parse(text)?)
+}
+
+pub fn decode_dataset_page(text: &str) -> Result<Page<Dataset>, DecodeError> {
+    page(&parse(text)?, dataset)
+}
+
+pub fn decode_user(text: &str) -> Result<User, DecodeError> {
+    let value = parse(text)?;
+    let map = object(&value, "user")?;
+    Ok(User {
+        id: id(map, "user")?,
+        name: opt_str(map, "name").unwrap_or_default(),
+        role: opt_str(map, "role").map_or(Role::Member, |r| Role::from_wire(&r)),
+        organization_id: opt_str(map, "organization_id").filter(|o| !o.is_empty()),
+    })
+}
+
+pub fn decode_languages(text: &str) -> Result<Vec<Language>, DecodeError> {
+    let value = parse(text)?;
+    let items = object(&value, "language list")?
+        .get("items")
+        .and_then(Value::as_array)
+        .ok_or_else(|| DecodeError("the language list has no items".into()))?;
+    Ok(items
+        .iter()
+        .filter_map(Value::as_object)
+        .filter_map(|map| {
+            let code = opt_str(map, "code")?;
+            Some(Language {
+                name: opt_str(map, "name").unwrap_or_else(|| code.clone()),
+                trainable: map.get("trainable").and_then(Value::as_bool).unwrap_or(false),
+                code,
+            })
+        })
+        .collect())
+}
+
+/// The organisation's remaining training credits.
+pub fn decode_credits(text: &str) -> Result<u64, DecodeError> {
+    let value = parse(text)?;
+    object(&value, "credits")?
+        .get("remaining")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| DecodeError("the credits response has no remaining count".into()))
+}
+
+fn parse(text: &str) -> Result<Value, DecodeError> {
+    serde_json::from_str(text).map_err(|e| DecodeError(format!("the server sent something that is not JSON ({e})")))
+}
+
+fn object<'a>(value: &'a Value, what: &str) -> Result<&'a Map<String, Value>, DecodeError> {
+    value.as_object().ok_or_else(|| DecodeError(format!("expected a {what} object")))
+}
+
+fn page<T>(value: &Value, item: fn(&Value) -> Result<T, DecodeError>) -> Result<Page<T>, DecodeError> {
+    let map = object(value, "page")?;
+    let raw = map
+        .get("items")
+        .and_then(Value::as_array)
+        .ok_or_else(|| DecodeError("the list has no items".into()))?;
+    let items = raw.iter().map(item).collect::<Result<Vec<_>, _>>()?;
+    let count = |key| map.get(key).and_then(Value::as_u64);
+    Ok(Page {
+        total: count("total").unwrap_or(items.len() as u64),
+        page: count("page").and_then(|p| u32::try_from(p).ok()).unwrap_or(1),
+        page_size: count("page_size").and_then(|p| u32::try_from(p).ok()).unwrap_or(items.len() as u32),
+        items,
+    })
+}
+
+fn model(value: &Value) -> Result<CustomModel, DecodeError> {
+    let map = object(value, "model")?;
+    let id = id(map, "model")?;
+    let status = match map.get("status").and_then(Value::as_i64) {
+        Some(code) => TrainingStatus::from_code(code)
+            .ok_or_else(|| DecodeError(format!("model {id} has an unknown training status {code}")))?,
+        None => return Err(DecodeError(format!("model {id} has no training status"))),
+    };
+    Ok(CustomModel {
+        name: opt_str(map, "name").unwrap_or_default(),
+        language: opt_str(map, "language").unwrap_or_default(),
+        organization_id: opt_str(map, "organization_id").unwrap_or_default(),
+        status,
+        last_modified: opt_time(map, "last_modified"),
+        failure: opt_str(map, "failure_code").map(|c| TrainingErrorCode::from_code(&c)),
+        id,
+    })
+}
+
+fn dataset(value: &Value) -> Result<Dataset, DecodeError> {
+    let map = object(value, "dataset")?;
+    let id = id(map, "dataset")?;
+    let type_name = opt_str(map, "type").unwrap_or_default();
+    let dataset_type = DatasetType::from_name(&type_name)
+        .ok_or_else(|| DecodeError(format!("dataset {id} has an unknown type {type_name:?}")))?;
+    Ok(Dataset {
+        model_id: opt_str(map, "model_id").unwrap_or_default(),
+        name: opt_str(map, "name").unwrap_or_default(),
+        dataset_type,
+        duration_seconds: map.get("duration_seconds").and_then(Value::as_f64).filter(|d| d.is_finite() && *d >= 0.0),
+        url: opt_str(map, "url"),
+        started_at: opt_time(map, "started_at"),
+        finished_at: opt_time(map, "finished_at"),
+        content_problem: None,
+        id,
+    })
+}
+
+/// Ids are strings in the contract; numeric ids are accepted as their decimal text.
+fn id(map: &Map<String, Value>, what: &str) -> Result<String, DecodeError> {
+    match map.get("id") {
+        Some(Value::String(s)) if !s.is_empty() => Ok(s.clone()),
+        Some(Value::Number(n)) => Ok(n.to_string()),
+        _ => Err(DecodeError(format!("a {what} without an id"))),
+    }
+}
+
+fn opt_str(map: &Map<String, Value>, key: &str) -> Option<String> {
+    map.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn opt_time(map: &Map<String, Value>, key: &str) -> Option<DateTime<Utc>> {
+    let raw = map.get(key).and_then(Value::as_str)?;
+    DateTime::parse_from_rfc3339(raw).ok().map(|t| t.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MODEL: &str = r#"{"id":"m1","name":"Call centre","language":"en-US","organization_id":"org1",
+        "status":3,"last_modified":"2026-11-20T10:00:00Z","failure_code":null}"#;
+
+    #[test]
+    fn decodes_a_model_page() {
+        let text = format!(r#"{{"items":[{MODEL}],"total":51,"page":2,"page_size":25}}"#);
+        let page = decode_model_page(&text).unwrap();
+        assert_eq!((page.total, page.page, page.page_size), (51, 2, 25));
+        let m = &page.items[0];
+        assert_eq!((m.id.as_str(), m.name.as_str(), m.status), ("m1", "Call centre", TrainingStatus::Running));
+        assert_eq!(m.last_modified.unwrap().to_rfc3339(), "2026-11-20T10:00:00+00:00");
+        assert_eq!(m.failure, None);
+    }
+
+    #[test]
+    fn html_and_malformed_bodies_are_errors_not_panics() {
+        for junk in ["<html><body>502 Bad Gateway</body></html>", "", "{\"items\":", "null", "[]", "42", "{\"items\":{}}"] {
+            assert!(decode_model_page(junk).is_err(), "{junk:?}");
+            assert!(decode_model(junk).is_err(), "{junk:?}");
+            assert!(decode_user(junk).is_err(), "{junk:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_status_codes_are_errors() {
+        let err = decode_model(r#"{"id":"m1","status":9}"#).unwrap_err();
+        assert!(err.0.contains("unknown training status 9"));
+        assert!(decode_model(r#"{"id":"m1","status":"3"}"#).is_err());
+        assert!(decode_model(r#"{"id":"m1"}"#).is_err());
+    }
+
+    #[test]
+    fn null_fields_take_safe_defaults() {
+        let m = decode_model(r#"{"id":7,"name":null,"language":null,"status":1,"last_modified":"yesterday","failure_code":"validation_failed"}"#).unwrap();
+        assert_eq!(m.id, "7");
+        assert_eq!(m.name, "");
+        assert_eq!(m.last_modified, None);
+        assert_eq!(m.failure, Some(TrainingErrorCode::ValidationFailed));
+    }
+
+    #[test]
+    fn unknown_roles_and_missing_organisations_decode_to_least_privilege() {
+        let u = decode_user(r#"{"id":"u1","name":"Ana","role":"GOD","organization_id":null}"#).unwrap();
+        assert_eq!(u.role, Role::Member);
+        assert_eq!(u.organization_id, None);
+        let u = decode_user(r#"{"id":"u1","role":"SYSOP","organization_id":"o"}"#).unwrap();
+        assert_eq!(u.role, Role::SysOp);
+    }
+
+    #[test]
+    fn error_bodies_are_read_when_present() {
+        assert_eq!(
+            decode_error_body(r#"{"error":"no-claims-available","message":"No credits"}"#),
+            Some(ErrorBody { code: "no-claims-available".into(), message: Some("No credits".into()) })
+        );
+        assert_eq!(decode_error_body("<h1>Internal Server Error</h1>"), None);
+        assert_eq!(decode_error_body(r#"{"message":"no code"}"#), None);
+    }
+
+    #[test]
+    fn languages_skip_entries_without_a_code() {
+        let langs = decode_languages(r#"{"items":[{"code":"en-US","name":"English","trainable":true},{"name":"?"},{"code":"xx"}]}"#).unwrap();
+        assert_eq!(langs.len(), 2);
+        assert_eq!(langs[1], Language { code: "xx".into(), name: "xx".into(), trainable: false });
+    }
+
+    #[test]
+    fn datasets_need_a_known_type_and_drop_impossible_durations() {
+        let d = decode_dataset(r#"{"id":"d1","type":"audio","duration_seconds":-5,"url":"javascript:x"}"#).unwrap();
+        assert_eq!(d.dataset_type, DatasetType::Audio);
+        assert_eq!(d.duration_seconds, None);
+        assert!(decode_dataset(r#"{"id":"d1","type":"VIDEO"}"#).is_err());
+        assert_eq!(decode_credits(r#"{"remaining":3}"#), Ok(3));
+        assert!(decode_credits(r#"{"remaining":-1}"#).is_err());
+    }
+}
