@@ -1,1 +1,67 @@
+//! The Custom Models console: route table, shared context and start-up.
 
+pub mod api;
+pub mod components;
+pub mod config;
+pub mod pages;
+pub mod storage;
+pub mod time;
+pub mod workspace;
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api::Api;
+use crate::components::header::AppHeader;
+use crate::config::Config;
+use crate::pages::{
+    model_details::ModelDetailsPage, models_list::ModelsListPage, not_found::NotFoundPage,
+};
+use crate::workspace::Workspace;
+
+/// The whole console. `config` decides the API and the route prefix.
+#[component]
+pub fn App(config: Config) -> impl IntoView {
+    let api = Api::from_config(&config);
+    provide_context(Workspace::new(api.clone()));
+    provide_context(api);
+    provide_context(config.clone());
+
+    view! {
+        <Router base=config.base_path.clone()>
+            <div class="cm-root">
+                <a class="cm-skip-link" href="#cm-main">"Skip to content"</a>
+                <AppHeader />
+                <main id="cm-main" class="cm-main" tabindex="-1">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=|| view! { <Redirect path="/custom-models" /> } />
+                        <Route path=path!("/custom-models") view=ModelsListPage />
+                        <Route path=path!("/custom-models/:id") view=ModelDetailsPage />
+                    </Routes>
+                </main>
+            </div>
+        </Router>
+    }
+}
+
+/// Logs panics to the console and, because a panic ends the WASM app, replaces
+/// the page with a readable message instead of leaving it frozen or blank.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(body) = document.body() else { return };
+        if let Ok(notice) = document.create_element("div") {
+            notice.set_class_name("cm-crash");
+            let _ = notice.set_attribute("role", "alert");
+            notice.set_inner_html(
+                "<h1>Something went wrong</h1><p>The console stopped because of an unexpected error. \
+                 Your saved work is safe. <a href=\"\">Reload the page</a> to continue.</p>",
+            );
+            let _ = body.append_child(&notice);
+        }
+    }));
+}

@@ -1,1 +1,8 @@
-fn main(){}
+use custom_models_console::{config::Config, App};
+use leptos::prelude::*;
+
+fn main() {
+    custom_models_console::install_panic_hook();
+    let config = Config::from_window();
+    leptos::mount::mount_to_body(move || view! { <App config=config.clone() /> });
+}

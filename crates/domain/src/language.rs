@@ -33,12 +33,20 @@ mod tests {
     use super::*;
 
     fn lang(code: &str, name: &str, trainable: bool) -> Language {
-        Language { code: code.into(), name: name.into(), trainable }
+        Language {
+            code: code.into(),
+            name: name.into(),
+            trainable,
+        }
     }
 
     #[test]
     fn only_trainable_languages_are_offered_by_name() {
-        let all = [lang("fr-FR", "French", true), lang("ja-JP", "Japanese", false), lang("de-DE", "German", true)];
+        let all = [
+            lang("fr-FR", "French", true),
+            lang("ja-JP", "Japanese", false),
+            lang("de-DE", "German", true),
+        ];
         let names: Vec<_> = trainable(&all).iter().map(|l| l.name.as_str()).collect();
         assert_eq!(names, ["French", "German"]);
     }

@@ -11,7 +11,9 @@ use crate::model::{validate_name, CustomModel};
 use crate::query::{ListQuery, Page, SortDir, SortKey};
 use crate::role::{Role, User};
 use crate::status::TrainingStatus;
-use crate::training::{status_after_dataset_change, training_block, TrainingBlock, TrainingErrorCode};
+use crate::training::{
+    status_after_dataset_change, training_block, TrainingBlock, TrainingErrorCode,
+};
 
 /// Bumped when the stored shape changes, so an old saved state is replaced, not misread.
 pub const STATE_VERSION: u32 = 1;
@@ -26,7 +28,11 @@ pub struct MockError {
 
 impl MockError {
     fn new(status: u16, code: &str, message: impl Into<String>) -> Self {
-        MockError { status, code: code.into(), message: message.into() }
+        MockError {
+            status,
+            code: code.into(),
+            message: message.into(),
+        }
     }
 
     fn not_found(what: &str) -> Self {
@@ -63,7 +69,11 @@ pub struct MockStore {
 const ORG: &str = "org_acme";
 
 fn language(code: &str, name: &str, trainable: bool) -> Language {
-    Language { code: code.into(), name: name.into(), trainable }
+    Language {
+        code: code.into(),
+        name: name.into(),
+        trainable,
+    }
 }
 
 impl MockStore {
@@ -71,7 +81,12 @@ impl MockStore {
     pub fn empty(training_ms: i64) -> Self {
         MockStore {
             version: STATE_VERSION,
-            user: User { id: "u_demo".into(), name: "Dana Demo".into(), role: Role::OrgAdmin, organization_id: Some(ORG.into()) },
+            user: User {
+                id: "u_demo".into(),
+                name: "Dana Demo".into(),
+                role: Role::OrgAdmin,
+                organization_id: Some(ORG.into()),
+            },
             languages: vec![
                 language("en-US", "English (US)", true),
                 language("en-GB", "English (UK)", true),
@@ -94,14 +109,31 @@ impl MockStore {
     /// of them to need paging, datasets of each type, and one training running.
     pub fn seeded(now: DateTime<Utc>, training_ms: i64) -> Self {
         let mut store = Self::empty(training_ms);
-        let domains = ["Call centre", "Radiology notes", "Legal hearings", "Field service", "Podcast", "Pharma sales", "Court records", "Insurance claims", "Aviation ATC", "Retail support"];
-        let trainable: Vec<String> = store.languages.iter().filter(|l| l.trainable).map(|l| l.code.clone()).collect();
+        let domains = [
+            "Call centre",
+            "Radiology notes",
+            "Legal hearings",
+            "Field service",
+            "Podcast",
+            "Pharma sales",
+            "Court records",
+            "Insurance claims",
+            "Aviation ATC",
+            "Retail support",
+        ];
+        let trainable: Vec<String> = store
+            .languages
+            .iter()
+            .filter(|l| l.trainable)
+            .map(|l| l.code.clone())
+            .collect();
         for i in 0..60usize {
             let name = format!("{} {}", domains[i % domains.len()], i / domains.len() + 1);
             let status = TrainingStatus::ALL[i % 5];
             let id = store.fresh_id("cm");
             let modified = now - Duration::minutes(37 * i as i64 + 5);
-            let failure = (status == TrainingStatus::Failed).then_some(TrainingErrorCode::InvalidTranscriptFormat);
+            let failure = (status == TrainingStatus::Failed)
+                .then_some(TrainingErrorCode::InvalidTranscriptFormat);
             let model = CustomModel {
                 id: id.clone(),
                 name,
@@ -111,7 +143,10 @@ impl MockStore {
                 last_modified: Some(modified),
                 failure,
             };
-            let training = (status == TrainingStatus::Running).then(|| PendingTraining { ends_at: now + Duration::milliseconds(training_ms), failure: None });
+            let training = (status == TrainingStatus::Running).then(|| PendingTraining {
+                ends_at: now + Duration::milliseconds(training_ms),
+                failure: None,
+            });
             store.models.push(StoredModel { model, training });
             if status != TrainingStatus::NotRunning {
                 store.seed_datasets(&id, i, modified);
@@ -155,7 +190,11 @@ impl MockStore {
         let mut changed = false;
         for stored in &mut self.models {
             if let Some(done) = stored.training.take_if(|t| t.ends_at <= now) {
-                stored.model.status = if done.failure.is_some() { TrainingStatus::Failed } else { TrainingStatus::Success };
+                stored.model.status = if done.failure.is_some() {
+                    TrainingStatus::Failed
+                } else {
+                    TrainingStatus::Success
+                };
                 stored.model.last_modified = Some(done.ends_at);
                 stored.model.failure = done.failure;
                 changed = true;
@@ -184,7 +223,11 @@ impl MockStore {
                 SortKey::LastModified => a.last_modified.cmp(&b.last_modified),
             };
             let order = order.then_with(|| a.id.cmp(&b.id));
-            if query.dir == SortDir::Desc { order.reverse() } else { order }
+            if query.dir == SortDir::Desc {
+                order.reverse()
+            } else {
+                order
+            }
         });
         paged(hits, query.page, query.page_size)
     }
@@ -196,7 +239,11 @@ impl MockStore {
     fn stored(&self, id: &str) -> Result<&StoredModel, MockError> {
         self.models
             .iter()
-            .find(|s| s.model.id == id && self.user.organization_id.as_deref() == Some(s.model.organization_id.as_str()))
+            .find(|s| {
+                s.model.id == id
+                    && self.user.organization_id.as_deref()
+                        == Some(s.model.organization_id.as_str())
+            })
             .ok_or_else(|| MockError::not_found("model"))
     }
 
@@ -208,13 +255,31 @@ impl MockStore {
             .ok_or_else(|| MockError::not_found("model"))
     }
 
-    pub fn create_model(&mut self, name: &str, language: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
+    pub fn create_model(
+        &mut self,
+        name: &str,
+        language: &str,
+        now: DateTime<Utc>,
+    ) -> Result<CustomModel, MockError> {
         let Some(org) = self.user.organization_id.clone() else {
-            return Err(MockError::new(403, "no_organization", "You need to belong to an organization to create custom models."));
+            return Err(MockError::new(
+                403,
+                "no_organization",
+                "You need to belong to an organization to create custom models.",
+            ));
         };
-        let name = validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
-        if !self.languages.iter().any(|l| l.code == language && l.trainable) {
-            return Err(MockError::new(400, "invalid_language", "Custom models cannot be trained on that language."));
+        let name =
+            validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
+        if !self
+            .languages
+            .iter()
+            .any(|l| l.code == language && l.trainable)
+        {
+            return Err(MockError::new(
+                400,
+                "invalid_language",
+                "Custom models cannot be trained on that language.",
+            ));
         }
         let model = CustomModel {
             id: self.fresh_id("cm"),
@@ -225,12 +290,21 @@ impl MockStore {
             last_modified: Some(now),
             failure: None,
         };
-        self.models.push(StoredModel { model: model.clone(), training: None });
+        self.models.push(StoredModel {
+            model: model.clone(),
+            training: None,
+        });
         Ok(model)
     }
 
-    pub fn rename_model(&mut self, id: &str, name: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
-        let name = validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
+    pub fn rename_model(
+        &mut self,
+        id: &str,
+        name: &str,
+        now: DateTime<Utc>,
+    ) -> Result<CustomModel, MockError> {
+        let name =
+            validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
         let stored = self.stored_mut(id)?;
         stored.model.name = name;
         stored.model.last_modified = Some(now);
@@ -239,7 +313,11 @@ impl MockStore {
 
     pub fn delete_model(&mut self, id: &str) -> Result<(), MockError> {
         if !self.user.role.can_delete() {
-            return Err(MockError::new(403, "forbidden", "Only organization admins and system operators can delete models."));
+            return Err(MockError::new(
+                403,
+                "forbidden",
+                "Only organization admins and system operators can delete models.",
+            ));
         }
         self.stored(id)?;
         self.models.retain(|s| s.model.id != id);
@@ -248,12 +326,19 @@ impl MockStore {
     }
 
     fn training_datasets(&self, model_id: &str) -> u64 {
-        self.datasets.iter().filter(|d| d.model_id == model_id && d.dataset_type.is_training_data()).count() as u64
+        self.datasets
+            .iter()
+            .filter(|d| d.model_id == model_id && d.dataset_type.is_training_data())
+            .count() as u64
     }
 
     /// Starts a training, using one credit. Its outcome is decided now from the
     /// datasets: a file whose content check failed fails the training with that code.
-    pub fn start_training(&mut self, id: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
+    pub fn start_training(
+        &mut self,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<CustomModel, MockError> {
         let status = self.stored(id)?.model.status;
         if let Some(block) = training_block(status, self.training_datasets(id), self.credits) {
             let (http, code) = match block {
@@ -264,7 +349,11 @@ impl MockStore {
             };
             return Err(MockError::new(http, code, block.message()));
         }
-        let failure = self.datasets.iter().filter(|d| d.model_id == id).find_map(|d| d.content_problem.clone());
+        let failure = self
+            .datasets
+            .iter()
+            .filter(|d| d.model_id == id)
+            .find_map(|d| d.content_problem.clone());
         let ends_at = now + Duration::milliseconds(self.training_ms);
         self.credits -= 1;
         let stored = self.stored_mut(id)?;
@@ -275,14 +364,27 @@ impl MockStore {
         Ok(stored.model.clone())
     }
 
-    pub fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> Result<Page<Dataset>, MockError> {
+    pub fn list_datasets(
+        &self,
+        model_id: &str,
+        page: u32,
+        page_size: u32,
+    ) -> Result<Page<Dataset>, MockError> {
         self.stored(model_id)?;
-        let hits: Vec<&Dataset> = self.datasets.iter().filter(|d| d.model_id == model_id).collect();
+        let hits: Vec<&Dataset> = self
+            .datasets
+            .iter()
+            .filter(|d| d.model_id == model_id)
+            .collect();
         Ok(paged(hits, page, page_size))
     }
 
     /// Records a finished upload and moves the model's status as the rules say.
-    pub fn add_dataset(&mut self, mut dataset: Dataset, now: DateTime<Utc>) -> Result<Dataset, MockError> {
+    pub fn add_dataset(
+        &mut self,
+        mut dataset: Dataset,
+        now: DateTime<Utc>,
+    ) -> Result<Dataset, MockError> {
         self.stored(&dataset.model_id)?;
         dataset.id = self.fresh_id("ds");
         dataset.finished_at = Some(now);
@@ -292,10 +394,16 @@ impl MockStore {
         Ok(dataset)
     }
 
-    pub fn delete_dataset(&mut self, model_id: &str, dataset_id: &str, now: DateTime<Utc>) -> Result<(), MockError> {
+    pub fn delete_dataset(
+        &mut self,
+        model_id: &str,
+        dataset_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), MockError> {
         self.stored(model_id)?;
         let before = self.datasets.len();
-        self.datasets.retain(|d| !(d.model_id == model_id && d.id == dataset_id));
+        self.datasets
+            .retain(|d| !(d.model_id == model_id && d.id == dataset_id));
         if self.datasets.len() == before {
             return Err(MockError::not_found("dataset"));
         }
@@ -331,10 +439,18 @@ mod tests {
     use super::*;
 
     fn now() -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z").unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
-    fn upload(store: &mut MockStore, model_id: &str, name: &str, t: DatasetType, problem: Option<TrainingErrorCode>) -> Dataset {
+    fn upload(
+        store: &mut MockStore,
+        model_id: &str,
+        name: &str,
+        t: DatasetType,
+        problem: Option<TrainingErrorCode>,
+    ) -> Dataset {
         let d = Dataset {
             id: String::new(),
             model_id: model_id.into(),
@@ -356,7 +472,10 @@ mod tests {
         assert_eq!(page.total, 60);
         assert_eq!(page.items.len(), 25);
         for status in TrainingStatus::ALL {
-            assert!(store.models.iter().any(|s| s.model.status == status), "{status}");
+            assert!(
+                store.models.iter().any(|s| s.model.status == status),
+                "{status}"
+            );
         }
         assert!(store.languages.iter().any(|l| !l.trainable));
         for t in DatasetType::ALL {
@@ -367,27 +486,59 @@ mod tests {
     #[test]
     fn lists_search_sort_and_page() {
         let store = MockStore::seeded(now(), 8000);
-        let q = ListQuery { search: "PODCAST".into(), sort: SortKey::Name, dir: SortDir::Asc, ..ListQuery::default() };
+        let q = ListQuery {
+            search: "PODCAST".into(),
+            sort: SortKey::Name,
+            dir: SortDir::Asc,
+            ..ListQuery::default()
+        };
         let page = store.list_models(&q);
         assert_eq!(page.total, 6);
         assert!(page.items.iter().all(|m| m.name.starts_with("Podcast")));
-        assert!(page.items.windows(2).all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
+        assert!(page
+            .items
+            .windows(2)
+            .all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
         let newest = store.list_models(&ListQuery::default());
-        assert!(newest.items.windows(2).all(|w| w[0].last_modified >= w[1].last_modified));
-        let last = store.list_models(&ListQuery { page: 3, ..ListQuery::default() });
+        assert!(newest
+            .items
+            .windows(2)
+            .all(|w| w[0].last_modified >= w[1].last_modified));
+        let last = store.list_models(&ListQuery {
+            page: 3,
+            ..ListQuery::default()
+        });
         assert_eq!(last.items.len(), 10);
-        assert!(store.list_models(&ListQuery { page: 9, ..ListQuery::default() }).items.is_empty());
+        assert!(store
+            .list_models(&ListQuery {
+                page: 9,
+                ..ListQuery::default()
+            })
+            .items
+            .is_empty());
     }
 
     #[test]
     fn created_models_start_not_running_on_a_trainable_language() {
         let mut store = MockStore::empty(1000);
         let m = store.create_model("  Radiology  ", "de-DE", now()).unwrap();
-        assert_eq!((m.name.as_str(), m.status), ("Radiology", TrainingStatus::NotRunning));
-        assert_eq!(store.create_model("x", "ja-JP", now()).unwrap_err().code, "invalid_language");
-        assert_eq!(store.create_model(" ", "de-DE", now()).unwrap_err().code, "invalid_name");
+        assert_eq!(
+            (m.name.as_str(), m.status),
+            ("Radiology", TrainingStatus::NotRunning)
+        );
+        assert_eq!(
+            store.create_model("x", "ja-JP", now()).unwrap_err().code,
+            "invalid_language"
+        );
+        assert_eq!(
+            store.create_model(" ", "de-DE", now()).unwrap_err().code,
+            "invalid_name"
+        );
         store.user.organization_id = None;
-        assert_eq!(store.create_model("x", "de-DE", now()).unwrap_err().status, 403);
+        assert_eq!(
+            store.create_model("x", "de-DE", now()).unwrap_err().status,
+            403
+        );
     }
 
     #[test]
@@ -405,23 +556,44 @@ mod tests {
     fn training_runs_to_success_and_uses_a_credit() {
         let mut store = MockStore::empty(1000);
         let m = store.create_model("A", "en-US", now()).unwrap();
-        assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "validation_failed");
+        assert_eq!(
+            store.start_training(&m.id, now()).unwrap_err().code,
+            "validation_failed"
+        );
         upload(&mut store, &m.id, "a.wav", DatasetType::Audio, None);
-        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::ReadyToRun);
-        assert_eq!(store.start_training(&m.id, now()).unwrap().status, TrainingStatus::Running);
+        assert_eq!(
+            store.model(&m.id).unwrap().status,
+            TrainingStatus::ReadyToRun
+        );
+        assert_eq!(
+            store.start_training(&m.id, now()).unwrap().status,
+            TrainingStatus::Running
+        );
         assert_eq!(store.credits, 4);
-        assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "training_running");
+        assert_eq!(
+            store.start_training(&m.id, now()).unwrap_err().code,
+            "training_running"
+        );
         assert!(!store.advance(now() + Duration::milliseconds(999)));
         assert!(store.advance(now() + Duration::milliseconds(1000)));
         assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::Success);
-        assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "already_trained");
+        assert_eq!(
+            store.start_training(&m.id, now()).unwrap_err().code,
+            "already_trained"
+        );
     }
 
     #[test]
     fn faulty_uploads_fail_the_training_with_their_code() {
         let mut store = MockStore::empty(0);
         let m = store.create_model("A", "en-US", now()).unwrap();
-        upload(&mut store, &m.id, "fake.wav", DatasetType::Audio, Some(TrainingErrorCode::InvalidAudioFormat));
+        upload(
+            &mut store,
+            &m.id,
+            "fake.wav",
+            DatasetType::Audio,
+            Some(TrainingErrorCode::InvalidAudioFormat),
+        );
         store.start_training(&m.id, now()).unwrap();
         store.advance(now());
         let m = store.model(&m.id).unwrap();
@@ -436,7 +608,10 @@ mod tests {
         let m = store.create_model("A", "en-US", now()).unwrap();
         upload(&mut store, &m.id, "a.txt", DatasetType::Transcript, None);
         let err = store.start_training(&m.id, now()).unwrap_err();
-        assert_eq!((err.status, err.code.as_str()), (402, "no-claims-available"));
+        assert_eq!(
+            (err.status, err.code.as_str()),
+            (402, "no-claims-available")
+        );
     }
 
     #[test]
@@ -444,11 +619,20 @@ mod tests {
         let mut store = MockStore::empty(0);
         let m = store.create_model("A", "en-US", now()).unwrap();
         upload(&mut store, &m.id, "eval.vtt", DatasetType::Test, None);
-        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::NotRunning);
+        assert_eq!(
+            store.model(&m.id).unwrap().status,
+            TrainingStatus::NotRunning
+        );
         let d = upload(&mut store, &m.id, "a.vtt", DatasetType::Transcript, None);
-        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::ReadyToRun);
+        assert_eq!(
+            store.model(&m.id).unwrap().status,
+            TrainingStatus::ReadyToRun
+        );
         store.delete_dataset(&m.id, &d.id, now()).unwrap();
-        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::NotRunning);
+        assert_eq!(
+            store.model(&m.id).unwrap().status,
+            TrainingStatus::NotRunning
+        );
         assert_eq!(store.list_datasets(&m.id, 1, 25).unwrap().total, 1);
     }
 
@@ -457,6 +641,9 @@ mod tests {
         let store = MockStore::seeded(now(), 8000);
         let text = serde_json::to_string(&store).unwrap();
         let back: MockStore = serde_json::from_str(&text).unwrap();
-        assert_eq!(back.list_models(&ListQuery::default()), store.list_models(&ListQuery::default()));
+        assert_eq!(
+            back.list_models(&ListQuery::default()),
+            store.list_models(&ListQuery::default())
+        );
     }
 }

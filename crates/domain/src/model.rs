@@ -34,9 +34,9 @@ impl NameError {
     pub fn message(&self) -> String {
         match self {
             NameError::Empty => "Enter a name for the model.".into(),
-            NameError::TooLong { chars } => format!(
-                "The name is {chars} characters long; use at most {MAX_NAME_CHARS}."
-            ),
+            NameError::TooLong { chars } => {
+                format!("The name is {chars} characters long; use at most {MAX_NAME_CHARS}.")
+            }
         }
     }
 }
@@ -61,7 +61,10 @@ mod tests {
 
     #[test]
     fn names_are_trimmed() {
-        assert_eq!(validate_name("  Call centre  "), Ok("Call centre".to_owned()));
+        assert_eq!(
+            validate_name("  Call centre  "),
+            Ok("Call centre".to_owned())
+        );
     }
 
     #[test]
@@ -73,7 +76,12 @@ mod tests {
     #[test]
     fn length_counts_characters_not_bytes() {
         assert!(validate_name(&"é".repeat(100)).is_ok());
-        assert_eq!(validate_name(&"é".repeat(101)), Err(NameError::TooLong { chars: 101 }));
-        assert!(NameError::TooLong { chars: 101 }.message().contains("at most 100"));
+        assert_eq!(
+            validate_name(&"é".repeat(101)),
+            Err(NameError::TooLong { chars: 101 })
+        );
+        assert!(NameError::TooLong { chars: 101 }
+            .message()
+            .contains("at most 100"));
     }
 }

@@ -22,7 +22,9 @@ impl SortKey {
     }
 
     pub fn from_param(raw: &str) -> Option<Self> {
-        [SortKey::Name, SortKey::Status, SortKey::LastModified].into_iter().find(|k| k.as_param() == raw)
+        [SortKey::Name, SortKey::Status, SortKey::LastModified]
+            .into_iter()
+            .find(|k| k.as_param() == raw)
     }
 
     /// The direction a first click on the column sorts in: newest first for dates.
@@ -93,19 +95,31 @@ impl Default for ListQuery {
 impl ListQuery {
     /// Reads a query leniently: anything missing or malformed takes its default.
     pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
-        let sort = get("sort").and_then(|s| SortKey::from_param(&s)).unwrap_or_default();
+        let sort = get("sort")
+            .and_then(|s| SortKey::from_param(&s))
+            .unwrap_or_default();
         ListQuery {
-            page: get("page").and_then(|p| p.trim().parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+            page: get("page")
+                .and_then(|p| p.trim().parse().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
             page_size: page_size_or_default(get("page_size").and_then(|s| s.trim().parse().ok())),
-            search: get("search").map(|s| s.trim().to_owned()).unwrap_or_default(),
+            search: get("search")
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default(),
             sort,
-            dir: get("order").and_then(|d| SortDir::from_param(&d)).unwrap_or(sort.natural_dir()),
+            dir: get("order")
+                .and_then(|d| SortDir::from_param(&d))
+                .unwrap_or(sort.natural_dir()),
         }
     }
 
     /// All parameters, for an API request.
     pub fn to_params(&self) -> Vec<(&'static str, String)> {
-        let mut params = vec![("page", self.page.to_string()), ("page_size", self.page_size.to_string())];
+        let mut params = vec![
+            ("page", self.page.to_string()),
+            ("page_size", self.page_size.to_string()),
+        ];
         if !self.search.is_empty() {
             params.push(("search", self.search.clone()));
         }
@@ -152,7 +166,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn parse(pairs: &[(&str, &str)]) -> ListQuery {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         ListQuery::from_params(|k| map.get(k).cloned())
     }
 
@@ -160,13 +177,21 @@ mod tests {
     fn defaults_to_first_page_newest_first() {
         let q = parse(&[]);
         assert_eq!(q, ListQuery::default());
-        assert_eq!((q.page, q.page_size, q.sort, q.dir), (1, 25, SortKey::LastModified, SortDir::Desc));
+        assert_eq!(
+            (q.page, q.page_size, q.sort, q.dir),
+            (1, 25, SortKey::LastModified, SortDir::Desc)
+        );
         assert!(q.to_url_params().is_empty());
     }
 
     #[test]
     fn junk_in_the_url_falls_back_to_defaults() {
-        let q = parse(&[("page", "-3"), ("page_size", "33"), ("sort", "evil"), ("order", "sideways")]);
+        let q = parse(&[
+            ("page", "-3"),
+            ("page_size", "33"),
+            ("sort", "evil"),
+            ("order", "sideways"),
+        ]);
         assert_eq!(q, ListQuery::default());
         assert_eq!(parse(&[("page", "0")]).page, 1);
         assert_eq!(parse(&[("page", "abc")]).page, 1);
@@ -174,15 +199,30 @@ mod tests {
 
     #[test]
     fn round_trips_through_url_params() {
-        let q = ListQuery { page: 3, page_size: 50, search: "call".into(), sort: SortKey::Name, dir: SortDir::Desc };
+        let q = ListQuery {
+            page: 3,
+            page_size: 50,
+            search: "call".into(),
+            sort: SortKey::Name,
+            dir: SortDir::Desc,
+        };
         let params = q.to_url_params();
-        let back = parse(&params.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
+        let back = parse(
+            &params
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        );
         assert_eq!(back, q);
     }
 
     #[test]
     fn api_params_always_carry_paging_and_sort() {
-        let keys: Vec<_> = ListQuery::default().to_params().into_iter().map(|(k, _)| k).collect();
+        let keys: Vec<_> = ListQuery::default()
+            .to_params()
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
         assert_eq!(keys, ["page", "page_size", "sort", "order"]);
     }
 }

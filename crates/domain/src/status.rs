@@ -172,14 +172,23 @@ mod tests {
 
     #[test]
     fn only_running_keeps_views_polling() {
-        let polling: Vec<_> = TrainingStatus::ALL.into_iter().filter(|s| s.is_in_progress()).collect();
+        let polling: Vec<_> = TrainingStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_in_progress())
+            .collect();
         assert_eq!(polling, [TrainingStatus::Running]);
     }
 
     #[test]
     fn serialises_as_the_numeric_code() {
-        assert_eq!(serde_json::to_string(&TrainingStatus::Success).unwrap(), "4");
-        assert_eq!(serde_json::from_str::<TrainingStatus>("2").unwrap(), TrainingStatus::ReadyToRun);
+        assert_eq!(
+            serde_json::to_string(&TrainingStatus::Success).unwrap(),
+            "4"
+        );
+        assert_eq!(
+            serde_json::from_str::<TrainingStatus>("2").unwrap(),
+            TrainingStatus::ReadyToRun
+        );
         assert!(serde_json::from_str::<TrainingStatus>("9").is_err());
     }
 }

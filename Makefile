@@ -1,0 +1,12 @@
+# The two commands of the README. Both install what is missing first.
+.PHONY: serve test
+
+# Serve the console on http://127.0.0.1:8080 in mock mode (demo data).
+serve:
+	scripts/install-tools.sh build
+	PATH="$(CURDIR)/.tools/node_modules/.bin:$$HOME/.cargo/bin:$$PATH" trunk serve
+
+# Run every test tier: native, browser unit, and end-to-end against the release build.
+test:
+	scripts/install-tools.sh test
+	scripts/test-all.sh

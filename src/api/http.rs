@@ -1,0 +1,149 @@
+//! The backend over HTTP, as `docs/api.md` describes it.
+
+use domain::wire::{self, DecodeError};
+use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
+use gloo_net::http::{Method, RequestBuilder};
+use serde_json::json;
+
+use super::{ApiError, ApiResult};
+
+#[derive(Clone, Debug)]
+pub struct HttpApi {
+    base_url: String,
+    token: Option<String>,
+}
+
+impl From<DecodeError> for ApiError {
+    fn from(e: DecodeError) -> Self {
+        ApiError::Decode(e.0)
+    }
+}
+
+impl HttpApi {
+    pub fn new(base_url: String, token: Option<String>) -> Self {
+        HttpApi { base_url, token }
+    }
+
+    /// Sends one request and returns the body of a 2xx answer as text; every
+    /// other outcome becomes a typed error.
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<serde_json::Value>,
+    ) -> ApiResult<String> {
+        let mut builder = RequestBuilder::new(&format!("{}{path}", self.base_url))
+            .method(method)
+            .header("Accept", "application/json")
+            .query(query.iter().map(|(k, v)| (*k, v.as_str())));
+        if let Some(token) = &self.token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        let request = match body {
+            Some(body) => builder.json(&body),
+            None => builder.build(),
+        }
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let text = response.text().await.unwrap_or_default();
+        if response.ok() {
+            Ok(text)
+        } else {
+            let body = wire::decode_error_body(&text);
+            Err(ApiError::Http {
+                status: response.status(),
+                code: body.as_ref().map(|b| b.code.clone()),
+                message: body.and_then(|b| b.message),
+            })
+        }
+    }
+
+    async fn get(&self, path: &str, query: &[(&str, String)]) -> ApiResult<String> {
+        self.send(Method::GET, path, query, None).await
+    }
+
+    pub async fn current_user(&self) -> ApiResult<User> {
+        Ok(wire::decode_user(&self.get("/me", &[]).await?)?)
+    }
+
+    pub async fn languages(&self) -> ApiResult<Vec<Language>> {
+        Ok(wire::decode_languages(&self.get("/languages", &[]).await?)?)
+    }
+
+    pub async fn credits(&self) -> ApiResult<u64> {
+        Ok(wire::decode_credits(&self.get("/credits", &[]).await?)?)
+    }
+
+    pub async fn list_models(&self, query: &ListQuery) -> ApiResult<Page<CustomModel>> {
+        Ok(wire::decode_model_page(
+            &self.get("/custom-models", &query.to_params()).await?,
+        )?)
+    }
+
+    pub async fn model(&self, id: &str) -> ApiResult<CustomModel> {
+        Ok(wire::decode_model(&self.get(&model_path(id), &[]).await?)?)
+    }
+
+    pub async fn create_model(&self, name: &str, language: &str) -> ApiResult<CustomModel> {
+        let body = json!({ "name": name, "language": language });
+        Ok(wire::decode_model(
+            &self
+                .send(Method::POST, "/custom-models", &[], Some(body))
+                .await?,
+        )?)
+    }
+
+    pub async fn rename_model(&self, id: &str, name: &str) -> ApiResult<CustomModel> {
+        let body = json!({ "name": name });
+        Ok(wire::decode_model(
+            &self
+                .send(Method::PATCH, &model_path(id), &[], Some(body))
+                .await?,
+        )?)
+    }
+
+    pub async fn delete_model(&self, id: &str) -> ApiResult<()> {
+        self.send(Method::DELETE, &model_path(id), &[], None)
+            .await
+            .map(drop)
+    }
+
+    pub async fn start_training(&self, id: &str) -> ApiResult<CustomModel> {
+        let path = format!("{}/train", model_path(id));
+        Ok(wire::decode_model(
+            &self.send(Method::POST, &path, &[], None).await?,
+        )?)
+    }
+
+    pub async fn list_datasets(
+        &self,
+        model_id: &str,
+        page: u32,
+        page_size: u32,
+    ) -> ApiResult<Page<Dataset>> {
+        let path = format!("{}/datasets", model_path(model_id));
+        let query = [
+            ("page", page.to_string()),
+            ("page_size", page_size.to_string()),
+        ];
+        Ok(wire::decode_dataset_page(&self.get(&path, &query).await?)?)
+    }
+
+    pub async fn delete_dataset(&self, model_id: &str, dataset_id: &str) -> ApiResult<()> {
+        let path = format!("{}/datasets/{}", model_path(model_id), encode(dataset_id));
+        self.send(Method::DELETE, &path, &[], None).await.map(drop)
+    }
+}
+
+fn model_path(id: &str) -> String {
+    format!("/custom-models/{}", encode(id))
+}
+
+/// Ids come from the server and from the URL bar: encode them as one path segment.
+fn encode(segment: &str) -> String {
+    String::from(js_sys::encode_uri_component(segment))
+}

@@ -1,0 +1,154 @@
+//! The in-browser backend for demos and offline use: the rules live in
+//! `domain::mock_store`; this adds latency, the clock and persistence, so a
+//! reload keeps the demo's state.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::{DateTime, Utc};
+use domain::mock_store::{MockError, MockStore, STATE_VERSION};
+use domain::{CustomModel, Dataset, Language, ListQuery, Page, Role, User};
+
+use super::{ApiError, ApiResult};
+use crate::config::MockOptions;
+use crate::storage;
+
+#[derive(Clone)]
+pub struct MockApi {
+    store: Arc<Mutex<MockStore>>,
+    latency_ms: u32,
+    storage_key: String,
+}
+
+impl From<MockError> for ApiError {
+    fn from(e: MockError) -> Self {
+        ApiError::Http {
+            status: e.status,
+            code: Some(e.code),
+            message: Some(e.message),
+        }
+    }
+}
+
+impl MockApi {
+    /// The saved demo when there is a readable one, else a fresh seed.
+    pub fn load(options: &MockOptions) -> MockApi {
+        let training_ms = i64::from(options.training_ms);
+        let saved = storage::get(&options.storage_key)
+            .and_then(|text| serde_json::from_str::<MockStore>(&text).ok())
+            .filter(|store| store.version == STATE_VERSION);
+        let mut store = saved.unwrap_or_else(|| {
+            if options.empty {
+                MockStore::empty(training_ms)
+            } else {
+                MockStore::seeded(Utc::now(), training_ms)
+            }
+        });
+        store.training_ms = training_ms;
+        if let Some(role) = options.role {
+            store.set_role(role);
+        }
+        let api = MockApi {
+            store: Arc::new(Mutex::new(store)),
+            latency_ms: options.latency_ms,
+            storage_key: options.storage_key.clone(),
+        };
+        api.save(&api.lock());
+        api
+    }
+
+    fn lock(&self) -> MutexGuard<'_, MockStore> {
+        // Single-threaded WASM: a poisoned lock only means an earlier call panicked mid-way.
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn save(&self, store: &MockStore) {
+        let Ok(text) = serde_json::to_string(store) else {
+            return;
+        };
+        if storage::set(&self.storage_key, &text).is_err() {
+            web_sys::console::warn_1(&"The demo's state could not be saved; it lives in memory until the page is closed.".into());
+        }
+    }
+
+    /// Runs one simulated request: waits the latency, lets time pass for
+    /// running trainings, applies `op`, and saves whatever changed.
+    async fn call<T>(
+        &self,
+        mutates: bool,
+        op: impl FnOnce(&mut MockStore, DateTime<Utc>) -> Result<T, MockError>,
+    ) -> ApiResult<T> {
+        if self.latency_ms > 0 {
+            gloo_timers::future::TimeoutFuture::new(self.latency_ms).await;
+        }
+        let mut store = self.lock();
+        let now = Utc::now();
+        let advanced = store.advance(now);
+        let result = op(&mut store, now);
+        if advanced || (mutates && result.is_ok()) {
+            self.save(&store);
+        }
+        result.map_err(ApiError::from)
+    }
+
+    /// The demo's role switcher.
+    pub fn set_role(&self, role: Role) {
+        let mut store = self.lock();
+        store.set_role(role);
+        self.save(&store);
+    }
+
+    pub async fn current_user(&self) -> ApiResult<User> {
+        self.call(false, |s, _| Ok(s.user.clone())).await
+    }
+
+    pub async fn languages(&self) -> ApiResult<Vec<Language>> {
+        self.call(false, |s, _| Ok(s.languages.clone())).await
+    }
+
+    pub async fn credits(&self) -> ApiResult<u64> {
+        self.call(false, |s, _| Ok(s.credits)).await
+    }
+
+    pub async fn list_models(&self, query: &ListQuery) -> ApiResult<Page<CustomModel>> {
+        self.call(false, |s, _| Ok(s.list_models(query))).await
+    }
+
+    pub async fn model(&self, id: &str) -> ApiResult<CustomModel> {
+        self.call(false, |s, _| s.model(id)).await
+    }
+
+    pub async fn create_model(&self, name: &str, language: &str) -> ApiResult<CustomModel> {
+        self.call(true, |s, now| s.create_model(name, language, now))
+            .await
+    }
+
+    pub async fn rename_model(&self, id: &str, name: &str) -> ApiResult<CustomModel> {
+        self.call(true, |s, now| s.rename_model(id, name, now))
+            .await
+    }
+
+    pub async fn delete_model(&self, id: &str) -> ApiResult<()> {
+        self.call(true, |s, _| s.delete_model(id)).await
+    }
+
+    pub async fn start_training(&self, id: &str) -> ApiResult<CustomModel> {
+        self.call(true, |s, now| s.start_training(id, now)).await
+    }
+
+    pub async fn list_datasets(
+        &self,
+        model_id: &str,
+        page: u32,
+        page_size: u32,
+    ) -> ApiResult<Page<Dataset>> {
+        self.call(false, |s, _| s.list_datasets(model_id, page, page_size))
+            .await
+    }
+
+    pub async fn delete_dataset(&self, model_id: &str, dataset_id: &str) -> ApiResult<()> {
+        self.call(true, |s, now| s.delete_dataset(model_id, dataset_id, now))
+            .await
+    }
+}

@@ -1,0 +1,170 @@
+//! The one API interface all UI code uses. `Api` is an enum rather than a trait
+//! object because async trait methods are not object-safe, and an enum stays
+//! cheap to clone into context. The UI never looks at which variant it has.
+
+mod http;
+mod mock;
+
+pub use http::HttpApi;
+pub use mock::MockApi;
+
+use domain::training::TrainingErrorCode;
+use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
+
+use crate::config::{ApiMode, Config};
+
+/// Everything that can go wrong talking to the backend.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// The request never got an answer (offline, DNS, CORS, aborted).
+    Network(String),
+    /// The server answered with an error status, and its error body if it sent one.
+    Http {
+        status: u16,
+        code: Option<String>,
+        message: Option<String>,
+    },
+    /// The server answered, but not with what the contract says.
+    Decode(String),
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Http { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            ApiError::Http { code, .. } => code.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(404)
+    }
+
+    /// What to tell the user: the training errors of the spec in plain
+    /// language, else the server's own message, else a sentence for the status.
+    pub fn user_message(&self) -> String {
+        match self {
+            ApiError::Network(_) => "Could not reach the server. Check your connection and try again.".into(),
+            ApiError::Decode(_) => "The server sent a response this page cannot read. Try again; if it persists, contact support.".into(),
+            ApiError::Http { status, code, message } => {
+                if let Some(known) = code.as_deref().map(TrainingErrorCode::from_code).filter(|c| !matches!(c, TrainingErrorCode::Other(_))) {
+                    return format!("{} {}", known.message(), known.next_step());
+                }
+                if let Some(message) = message.as_deref().filter(|m| !m.trim().is_empty()) {
+                    return message.trim().to_owned();
+                }
+                match status {
+                    401 => "Your session has expired. Sign in again.".into(),
+                    403 => "You do not have permission to do that.".into(),
+                    404 => "It no longer exists; it may have been deleted.".into(),
+                    409 => "Someone else changed this at the same time. Reload and try again.".into(),
+                    429 => "Too many requests. Wait a moment and try again.".into(),
+                    500..=599 => format!("The server had a problem (HTTP {status}). Try again in a moment."),
+                    _ => format!("The request failed (HTTP {status})."),
+                }
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.user_message())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+#[derive(Clone)]
+pub enum Api {
+    Http(HttpApi),
+    Mock(MockApi),
+}
+
+/// Calls the same method on whichever implementation this is.
+macro_rules! delegate {
+    ($self:ident . $method:ident ( $($arg:expr),* )) => {
+        match $self {
+            Api::Http(api) => api.$method($($arg),*).await,
+            Api::Mock(api) => api.$method($($arg),*).await,
+        }
+    };
+}
+
+impl Api {
+    pub fn from_config(config: &Config) -> Api {
+        match &config.api {
+            ApiMode::Http { base_url, token } => {
+                Api::Http(HttpApi::new(base_url.clone(), token.clone()))
+            }
+            ApiMode::Mock(options) => Api::Mock(MockApi::load(options)),
+        }
+    }
+
+    /// The mock, for the demo-only controls (role switcher).
+    pub fn as_mock(&self) -> Option<&MockApi> {
+        match self {
+            Api::Mock(mock) => Some(mock),
+            Api::Http(_) => None,
+        }
+    }
+
+    pub async fn current_user(&self) -> ApiResult<User> {
+        delegate!(self.current_user())
+    }
+
+    pub async fn languages(&self) -> ApiResult<Vec<Language>> {
+        delegate!(self.languages())
+    }
+
+    /// The organisation's remaining training credits.
+    pub async fn credits(&self) -> ApiResult<u64> {
+        delegate!(self.credits())
+    }
+
+    pub async fn list_models(&self, query: &ListQuery) -> ApiResult<Page<CustomModel>> {
+        delegate!(self.list_models(query))
+    }
+
+    pub async fn model(&self, id: &str) -> ApiResult<CustomModel> {
+        delegate!(self.model(id))
+    }
+
+    pub async fn create_model(&self, name: &str, language: &str) -> ApiResult<CustomModel> {
+        delegate!(self.create_model(name, language))
+    }
+
+    pub async fn rename_model(&self, id: &str, name: &str) -> ApiResult<CustomModel> {
+        delegate!(self.rename_model(id, name))
+    }
+
+    pub async fn delete_model(&self, id: &str) -> ApiResult<()> {
+        delegate!(self.delete_model(id))
+    }
+
+    pub async fn start_training(&self, id: &str) -> ApiResult<CustomModel> {
+        delegate!(self.start_training(id))
+    }
+
+    pub async fn list_datasets(
+        &self,
+        model_id: &str,
+        page: u32,
+        page_size: u32,
+    ) -> ApiResult<Page<Dataset>> {
+        delegate!(self.list_datasets(model_id, page, page_size))
+    }
+
+    pub async fn delete_dataset(&self, model_id: &str, dataset_id: &str) -> ApiResult<()> {
+        delegate!(self.delete_dataset(model_id, dataset_id))
+    }
+}

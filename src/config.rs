@@ -1,0 +1,148 @@
+//! How the console is configured at start-up: API mode, base URL, token, route
+//! prefix and the mock's knobs. A host sets `window.customModelsConfig` before
+//! the app loads (see README); anything missing or malformed takes its default,
+//! and with no `apiBaseUrl` the console runs on the in-browser mock.
+
+use domain::Role;
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+
+/// Where the console's API calls go.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiMode {
+    Mock(MockOptions),
+    Http {
+        base_url: String,
+        token: Option<String>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MockOptions {
+    /// Simulated network latency per call.
+    pub latency_ms: u32,
+    /// How long a simulated training runs before it succeeds or fails.
+    pub training_ms: u32,
+    /// Start as this role (the header's demo switcher changes it later).
+    pub role: Option<Role>,
+    /// Start from an empty organisation instead of the seeded demo.
+    pub empty: bool,
+    /// The localStorage key the demo's state is kept under.
+    pub storage_key: String,
+}
+
+impl Default for MockOptions {
+    fn default() -> Self {
+        MockOptions {
+            latency_ms: 300,
+            training_ms: 8_000,
+            role: None,
+            empty: false,
+            storage_key: "customModelsMockState".into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub api: ApiMode,
+    /// Route prefix when the console lives under a host's path, e.g. `/workspace`.
+    pub base_path: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            api: ApiMode::Mock(MockOptions::default()),
+            base_path: String::new(),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct RawConfig {
+    api_base_url: Option<String>,
+    token: Option<String>,
+    base_path: Option<String>,
+    mock: RawMock,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct RawMock {
+    latency_ms: Option<u32>,
+    training_ms: Option<u32>,
+    role: Option<String>,
+    seed: Option<String>,
+    storage_key: Option<String>,
+}
+
+impl Config {
+    /// Reads `window.customModelsConfig`; never fails.
+    pub fn from_window() -> Config {
+        let Some(window) = web_sys::window() else {
+            return Config::default();
+        };
+        let raw = js_sys::Reflect::get(&window, &JsValue::from_str("customModelsConfig"))
+            .unwrap_or(JsValue::UNDEFINED);
+        Config::from_js(&raw)
+    }
+
+    /// Reads a config object as a host passes it; junk gives the defaults.
+    pub fn from_js(raw: &JsValue) -> Config {
+        if raw.is_undefined() || raw.is_null() {
+            return Config::default();
+        }
+        let json = js_sys::JSON::stringify(raw)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        match Config::from_json(&json) {
+            Ok(config) => config,
+            Err(reason) => {
+                web_sys::console::warn_1(&format!("customModelsConfig ignored: {reason}").into());
+                Config::default()
+            }
+        }
+    }
+
+    pub fn from_json(json: &str) -> Result<Config, String> {
+        let raw: RawConfig = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let defaults = MockOptions::default();
+        let api = match raw
+            .api_base_url
+            .map(|u| u.trim().trim_end_matches('/').to_owned())
+        {
+            Some(base_url) if !base_url.is_empty() => ApiMode::Http {
+                base_url,
+                token: raw.token.filter(|t| !t.is_empty()),
+            },
+            _ => ApiMode::Mock(MockOptions {
+                latency_ms: raw.mock.latency_ms.unwrap_or(defaults.latency_ms),
+                training_ms: raw.mock.training_ms.unwrap_or(defaults.training_ms),
+                role: raw.mock.role.map(|r| Role::from_wire(&r)),
+                empty: raw.mock.seed.as_deref() == Some("empty"),
+                storage_key: raw.mock.storage_key.unwrap_or(defaults.storage_key),
+            }),
+        };
+        Ok(Config {
+            api,
+            base_path: normalise_base_path(raw.base_path.as_deref().unwrap_or("")),
+        })
+    }
+
+    pub fn is_mock(&self) -> bool {
+        matches!(self.api, ApiMode::Mock(_))
+    }
+}
+
+/// `workspace/` → `/workspace`; `/` and empty → no prefix.
+fn normalise_base_path(raw: &str) -> String {
+    let trimmed = raw.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("/{trimmed}")
+    }
+}

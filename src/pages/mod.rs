@@ -1,0 +1,5 @@
+//! One file per route.
+
+pub mod model_details;
+pub mod models_list;
+pub mod not_found;

@@ -1,0 +1,83 @@
+// A fake of the backend in docs/api.md, answering the console's requests to
+// /api/** inside the page. It records every request so tests can check what the
+// console sends, and can be told to fail the next matching request.
+
+export const httpConfig = { apiBaseUrl: '/api', token: 'test-token-123' };
+
+const languages = [
+  { code: 'en-US', name: 'English (US)', trainable: true },
+  { code: 'de-DE', name: 'German', trainable: true },
+  { code: 'ja-JP', name: 'Japanese', trainable: false },
+];
+
+export function makeModels(count) {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `m${i + 1}`,
+    name: `Backend model ${String(i + 1).padStart(3, '0')}`,
+    language: i % 2 ? 'de-DE' : 'en-US',
+    organization_id: 'org1',
+    status: (i % 5) + 1,
+    last_modified: new Date(Date.UTC(2026, 10, 1, 12, i)).toISOString(),
+    failure_code: null,
+  }));
+}
+
+export async function fakeBackend(page, { models = makeModels(30), user } = {}) {
+  const state = {
+    models,
+    user: user ?? { id: 'u1', name: 'Ana', role: 'ORGADMIN', organization_id: 'org1' },
+    requests: [],
+    failures: [],
+  };
+
+  /** The next request matching `method path` (path without /api) gets this answer instead. */
+  state.failNext = (method, pathPrefix, answer) => state.failures.push({ method, pathPrefix, answer });
+  /** Recorded requests for one method and path. */
+  state.requestsTo = (method, path) => state.requests.filter((r) => r.method === method && r.path === path);
+
+  await page.route('**/api/**', async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    const path = url.pathname.replace(/^\/api/, '');
+    const record = {
+      method: request.method(), path, params: Object.fromEntries(url.searchParams),
+      authorization: request.headers()['authorization'], body: request.postData(),
+    };
+    state.requests.push(record);
+
+    const failure = state.failures.findIndex((f) => f.method === record.method && path.startsWith(f.pathPrefix));
+    if (failure >= 0) {
+      const [{ answer }] = state.failures.splice(failure, 1);
+      return route.fulfill({ status: answer.status, contentType: answer.contentType ?? 'application/json', body: answer.body });
+    }
+    const json = (status, body) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+
+    if (record.method === 'GET' && path === '/me') return json(200, state.user);
+    if (record.method === 'GET' && path === '/languages') return json(200, { items: languages });
+    if (record.method === 'GET' && path === '/credits') return json(200, { remaining: 3 });
+    if (record.method === 'GET' && path === '/custom-models') {
+      const page = Number(record.params.page ?? 1);
+      const size = Number(record.params.page_size ?? 25);
+      const search = (record.params.search ?? '').toLowerCase();
+      const hits = state.models.filter((m) => m.name.toLowerCase().includes(search));
+      return json(200, { items: hits.slice((page - 1) * size, page * size), total: hits.length, page, page_size: size });
+    }
+    const one = path.match(/^\/custom-models\/([^/]+)$/);
+    if (one && record.method === 'GET') {
+      const model = state.models.find((m) => m.id === decodeURIComponent(one[1]));
+      return model ? json(200, model) : json(404, { error: 'not_found', message: 'No model with that id exists.' });
+    }
+    if (record.method === 'POST' && path === '/custom-models') {
+      const { name, language } = JSON.parse(record.body ?? '{}');
+      const model = { id: `m${state.models.length + 1}`, name, language, organization_id: 'org1', status: 1, last_modified: new Date().toISOString(), failure_code: null };
+      state.models.unshift(model);
+      return json(201, model);
+    }
+    if (one && record.method === 'DELETE') {
+      state.models = state.models.filter((m) => m.id !== decodeURIComponent(one[1]));
+      return route.fulfill({ status: 204 });
+    }
+    return json(404, { error: 'not_found', message: `The fake backend has no ${record.method} ${path}` });
+  });
+  return state;
+}

@@ -1,0 +1,172 @@
+//! Browser tests of the WASM side: configuration, storage, the mock API and
+//! components mounted in a real DOM. Run by `make test` in headless Chromium.
+
+#![cfg(target_arch = "wasm32")]
+
+use custom_models_console::api::{ApiError, MockApi};
+use custom_models_console::components::status_badge::StatusBadge;
+use custom_models_console::config::{ApiMode, Config, MockOptions};
+use custom_models_console::{storage, App};
+use domain::{ListQuery, Role, TrainingStatus};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mock_options(key: &str) -> MockOptions {
+    storage::remove(key);
+    MockOptions {
+        latency_ms: 0,
+        training_ms: 50,
+        storage_key: key.into(),
+        ..MockOptions::default()
+    }
+}
+
+async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn config_without_a_base_url_is_the_mock_and_junk_is_ignored() {
+    assert!(Config::from_json("{}").unwrap().is_mock());
+    let http = Config::from_json(
+        r#"{"apiBaseUrl":"https://api.example/v1/","token":"t","basePath":"workspace/"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        http.api,
+        ApiMode::Http {
+            base_url: "https://api.example/v1".into(),
+            token: Some("t".into())
+        }
+    );
+    assert_eq!(http.base_path, "/workspace");
+    assert!(Config::from_json(r#"{"apiBaseUrl":42}"#).is_err());
+    assert_eq!(
+        Config::from_js(&wasm_bindgen::JsValue::from_str("junk")),
+        Config::default()
+    );
+    let mock =
+        Config::from_json(r#"{"mock":{"role":"member","latencyMs":5,"seed":"empty"}}"#).unwrap();
+    match mock.api {
+        ApiMode::Mock(m) => assert_eq!(
+            (m.role, m.latency_ms, m.empty),
+            (Some(Role::Member), 5, true)
+        ),
+        other => panic!("expected the mock, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trips_and_tolerates_absence() {
+    storage::remove("cm-test-key");
+    assert_eq!(storage::get("cm-test-key"), None);
+    storage::set("cm-test-key", "value").unwrap();
+    assert_eq!(storage::get("cm-test-key").as_deref(), Some("value"));
+    storage::remove("cm-test-key");
+    assert_eq!(storage::get("cm-test-key"), None);
+}
+
+#[wasm_bindgen_test]
+async fn the_mock_persists_its_state_across_loads() {
+    let options = mock_options("cm-test-persist");
+    let api = MockApi::load(&options);
+    let created = api.create_model("Persisted", "en-US").await.unwrap();
+    let reloaded = MockApi::load(&MockOptions { ..options.clone() });
+    assert_eq!(reloaded.model(&created.id).await.unwrap().name, "Persisted");
+    storage::set(&options.storage_key, "{not json").unwrap();
+    let reseeded = MockApi::load(&options);
+    assert!(reseeded
+        .model(&created.id)
+        .await
+        .unwrap_err()
+        .is_not_found());
+}
+
+#[wasm_bindgen_test]
+async fn the_mock_enforces_roles_and_runs_training_to_an_end() {
+    let api = MockApi::load(&MockOptions {
+        role: Some(Role::Member),
+        ..mock_options("cm-test-roles")
+    });
+    let page = api.list_models(&ListQuery::default()).await.unwrap();
+    let victim = &page.items[0];
+    let refused = api.delete_model(&victim.id).await.unwrap_err();
+    assert_eq!(refused.status(), Some(403));
+    assert!(refused.user_message().contains("Only organization admins"));
+
+    let running = page
+        .items
+        .iter()
+        .find(|m| m.status == TrainingStatus::ReadyToRun)
+        .unwrap();
+    let started = api.start_training(&running.id).await.unwrap();
+    assert_eq!(started.status, TrainingStatus::Running);
+    sleep(80).await;
+    assert_eq!(
+        api.model(&running.id).await.unwrap().status,
+        TrainingStatus::Success
+    );
+}
+
+#[wasm_bindgen_test]
+fn training_errors_read_as_plain_language() {
+    let err = ApiError::Http {
+        status: 402,
+        code: Some("no-claims-available".into()),
+        message: None,
+    };
+    assert!(err.user_message().contains("no training credits"));
+    let err = ApiError::Http {
+        status: 502,
+        code: None,
+        message: None,
+    };
+    assert!(err.user_message().contains("HTTP 502"));
+}
+
+#[wasm_bindgen_test]
+async fn the_status_badge_shows_label_colour_and_progress() {
+    let el = container();
+    let status = RwSignal::new(TrainingStatus::Running);
+    let _handle = leptos::mount::mount_to(el.clone(), move || view! { <StatusBadge status /> });
+    let badge = el.query_selector(".cm-badge").unwrap().unwrap();
+    assert_eq!(badge.text_content().unwrap(), "Running");
+    assert!(badge.class_name().contains("cm-badge--blue"));
+    assert!(badge.query_selector(".cm-spinner").unwrap().is_some());
+    status.set(TrainingStatus::Success);
+    sleep(0).await;
+    assert_eq!(badge.text_content().unwrap(), "Success");
+    assert!(badge.class_name().contains("cm-badge--green"));
+    assert!(badge.query_selector(".cm-spinner").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_and_lists_models_from_the_mock() {
+    let el = container();
+    let config = Config {
+        api: ApiMode::Mock(mock_options("cm-test-app")),
+        base_path: String::new(),
+    };
+    let _handle =
+        leptos::mount::mount_to(el.clone(), move || view! { <App config=config.clone() /> });
+    let mut rows = 0;
+    for _ in 0..50 {
+        sleep(20).await;
+        rows = el.query_selector_all("table tbody tr").unwrap().length();
+        if rows > 0 {
+            break;
+        }
+    }
+    assert_eq!(rows, 25);
+    assert!(el.text_content().unwrap().contains("Demo data"));
+}
