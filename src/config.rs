@@ -27,6 +27,8 @@ pub struct MockOptions {
     pub role: Option<Role>,
     /// Start from an empty organisation instead of the seeded demo.
     pub empty: bool,
+    /// Start as a user who belongs to no organisation.
+    pub no_organization: bool,
     /// The localStorage key the demo's state is kept under.
     pub storage_key: String,
 }
@@ -38,6 +40,7 @@ impl Default for MockOptions {
             training_ms: 8_000,
             role: None,
             empty: false,
+            no_organization: false,
             storage_key: "customModelsMockState".into(),
         }
     }
@@ -76,6 +79,7 @@ struct RawMock {
     role: Option<String>,
     seed: Option<String>,
     storage_key: Option<String>,
+    no_organization: bool,
 }
 
 impl Config {
@@ -123,6 +127,7 @@ impl Config {
                 training_ms: raw.mock.training_ms.unwrap_or(defaults.training_ms),
                 role: raw.mock.role.map(|r| Role::from_wire(&r)),
                 empty: raw.mock.seed.as_deref() == Some("empty"),
+                no_organization: raw.mock.no_organization,
                 storage_key: raw.mock.storage_key.unwrap_or(defaults.storage_key),
             }),
         };

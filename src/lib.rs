@@ -13,6 +13,7 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::Api;
+use crate::components::announcer::{Announcer, LiveRegion};
 use crate::components::header::AppHeader;
 use crate::config::Config;
 use crate::pages::{
@@ -24,6 +25,8 @@ use crate::workspace::Workspace;
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     let api = Api::from_config(&config);
+    let announcer = Announcer::new();
+    provide_context(announcer);
     provide_context(Workspace::new(api.clone()));
     provide_context(api);
     provide_context(config.clone());
@@ -40,6 +43,7 @@ pub fn App(config: Config) -> impl IntoView {
                         <Route path=path!("/custom-models/:id") view=ModelDetailsPage />
                     </Routes>
                 </main>
+                <LiveRegion announcer />
             </div>
         </Router>
     }

@@ -22,3 +22,15 @@ pub fn local_date(at: DateTime<Utc>) -> String {
 pub fn local_timestamp(at: DateTime<Utc>) -> String {
     String::from(js_date(at).to_locale_string(&locale(), &JsValue::UNDEFINED))
 }
+
+/// A date in the user's locale; the full timestamp shows on hover and on keyboard focus.
+#[leptos::component]
+pub fn LocalTime(at: DateTime<Utc>) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let full = local_timestamp(at);
+    view! {
+        <time class="cm-time" datetime=at.to_rfc3339() title=full.clone() data-full=full tabindex="0">
+            {local_date(at)}
+        </time>
+    }
+}

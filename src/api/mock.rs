@@ -47,6 +47,9 @@ impl MockApi {
         if let Some(role) = options.role {
             store.set_role(role);
         }
+        if options.no_organization {
+            store.user.organization_id = None;
+        }
         let api = MockApi {
             store: Arc::new(Mutex::new(store)),
             latency_ms: options.latency_ms,

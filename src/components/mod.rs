@@ -1,5 +1,11 @@
 //! Building blocks shared by the pages. Each displays what it is given and
 //! reports through callbacks; pages do the fetching.
 
+pub mod announcer;
+pub mod confirm_dialog;
 pub mod header;
+pub mod info_tip;
+pub mod kebab_menu;
+pub mod modal;
+pub mod pagination;
 pub mod status_badge;

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::status_badge::StatusBadge;
-use crate::time::{local_date, local_timestamp};
+use crate::time::LocalTime;
 use crate::workspace::{use_api, use_workspace};
 
 #[component]
@@ -37,7 +37,7 @@ pub fn ModelDetailsPage() -> impl IntoView {
                                     <div class="cm-card"><dt>"Base Language Model"</dt><dd>{language}</dd></div>
                                     <div class="cm-card">
                                         <dt>"Last Modified"</dt>
-                                        <dd>{m.last_modified.map(|at| view! { <time datetime=at.to_rfc3339() title=local_timestamp(at)>{local_date(at)}</time> })}</dd>
+                                        <dd>{m.last_modified.map(|at| view! { <LocalTime at /> })}</dd>
                                     </div>
                                 </dl>
                             }.into_any()

@@ -1,11 +1,17 @@
 // The console under test, configured before it boots: the mock with short
-// latency and training times unless a test asks for something else.
+// latency and training times unless a test asks for something else, and the
+// Getting Started guide already seen unless a test is about the guide.
 import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 export const test = base.extend({
   consoleConfig: [{ mock: { latencyMs: 30, trainingMs: 2500 } }, { option: true }],
-  page: async ({ page, consoleConfig }, use) => {
-    await page.addInitScript((config) => { window.customModelsConfig = config; }, consoleConfig);
+  guideSeen: [true, { option: true }],
+  page: async ({ page, consoleConfig, guideSeen }, use) => {
+    await page.addInitScript(([config, seen]) => {
+      window.customModelsConfig = config;
+      try { if (seen) localStorage.setItem('customModelsGuideShown', 'true'); } catch { /* storage blocked */ }
+    }, [consoleConfig, guideSeen]);
     page.on('pageerror', (err) => { throw new Error(`uncaught page error: ${err.message}`); });
     await use(page);
   },
@@ -15,5 +21,14 @@ export { expect };
 
 /** The rows of the models table, header excluded. */
 export function modelRows(page) {
-  return page.getByRole('table', { name: 'Custom models' }).getByRole('row').filter({ has: page.getByRole('cell') });
+  return page.getByRole('table', { name: 'Custom models' }).locator('tbody tr');
+}
+
+/** Runs axe-core with the WCAG 2.x A and AA rules and expects no violations. */
+export async function expectNoAxeViolations(page, include) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary).toEqual([]);
 }

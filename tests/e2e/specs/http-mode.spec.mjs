@@ -44,3 +44,82 @@ test('a 404 for a model id shows not-found', async ({ page }) => {
   await page.goto('/custom-models/nope');
   await expect(page.getByRole('heading', { name: 'Model not found' })).toBeVisible();
 });
+
+test('paging, page size, search and sort are request parameters', async ({ page }) => {
+  const backend = await fakeBackend(page, { models: (await import('./fake-backend.mjs')).makeModels(130) });
+  await page.goto('/custom-models');
+  await expect(modelRows(page)).toHaveCount(25);
+  await page.getByLabel('Rows per page').selectOption('50');
+  await expect(modelRows(page)).toHaveCount(50);
+  await page.getByRole('navigation', { name: 'Models pages' }).getByRole('link', { name: 'Page 2' }).click();
+  await expect(page.getByText('51–100 of 130')).toBeVisible();
+  let last = backend.requestsTo('GET', '/custom-models').at(-1);
+  expect(last.params).toMatchObject({ page: '2', page_size: '50' });
+
+  await page.getByRole('button', { name: 'Name', exact: true }).click();
+  await expect(page.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'ascending');
+  last = backend.requestsTo('GET', '/custom-models').at(-1);
+  expect(last.params).toMatchObject({ page: '1', page_size: '50', sort: 'name', order: 'asc' });
+
+  await page.getByRole('searchbox', { name: 'Search models by name' }).fill('model 01');
+  await expect(modelRows(page)).toHaveCount(10);
+  last = backend.requestsTo('GET', '/custom-models').at(-1);
+  expect(last.params).toMatchObject({ page: '1', page_size: '50', search: 'model 01', sort: 'name', order: 'asc' });
+  // Only whole pages were asked for, never the whole collection.
+  for (const r of backend.requestsTo('GET', '/custom-models')) expect(Number(r.params.page_size)).toBeLessThanOrEqual(100);
+});
+
+test('a failed create keeps the dialog open with the server message and the typed values', async ({ page }) => {
+  const backend = await fakeBackend(page);
+  backend.failNext('POST', '/custom-models', { status: 409, body: JSON.stringify({ error: 'duplicate_name', message: 'A model named “Support” already exists.' }) });
+  await page.goto('/custom-models');
+  await page.getByRole('button', { name: 'New Custom Model' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New Custom Model' });
+  await dialog.getByLabel('Name').fill('Support');
+  await dialog.getByLabel('Base language').selectOption({ label: 'German' });
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('A model named “Support” already exists.');
+  await expect(dialog.getByLabel('Name')).toHaveValue('Support');
+  await expect(dialog.getByLabel('Base language')).toHaveValue('de-DE');
+  const [create] = backend.requestsTo('POST', '/custom-models');
+  expect(JSON.parse(create.body)).toEqual({ name: 'Support', language: 'de-DE' });
+  // A second try goes through.
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(modelRows(page).filter({ hasText: 'Support' })).toHaveCount(1);
+});
+
+test('a failed delete keeps the row and says why', async ({ page }) => {
+  const backend = await fakeBackend(page);
+  backend.failNext('DELETE', '/custom-models/m1', { status: 503, contentType: 'text/plain', body: 'upstream unavailable' });
+  await page.goto('/custom-models?sort=name');
+  await page.getByRole('button', { name: 'Actions for Backend model 001' }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete custom model?' });
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('HTTP 503');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(modelRows(page).filter({ hasText: 'Backend model 001' })).toHaveCount(1);
+});
+
+test('polling runs while a model trains, and stops when the page is left', async ({ page }) => {
+  const backend = await fakeBackend(page);
+  await page.goto('/custom-models');
+  await expect(modelRows(page)).toHaveCount(25);
+  // The fake list holds Running models (status 3): the list polls.
+  await expect.poll(() => backend.requestsTo('GET', '/custom-models').length, { timeout: 8_000 }).toBeGreaterThanOrEqual(3);
+  await modelRows(page).first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const after = backend.requestsTo('GET', '/custom-models').length;
+  await page.waitForTimeout(6_000);
+  expect(backend.requestsTo('GET', '/custom-models').length).toBe(after);
+});
+
+test('polling stops once nothing is running', async ({ page }) => {
+  const backend = await fakeBackend(page);
+  backend.models.forEach((m) => { if (m.status === 3) m.status = 2; });
+  await page.goto('/custom-models');
+  await expect(modelRows(page)).toHaveCount(25);
+  await page.waitForTimeout(4_500);
+  expect(backend.requestsTo('GET', '/custom-models')).toHaveLength(1);
+});

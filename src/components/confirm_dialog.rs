@@ -1,0 +1,46 @@
+//! "Are you sure?" before something that cannot be undone.
+
+use leptos::prelude::*;
+
+use super::modal::Modal;
+
+#[component]
+pub fn ConfirmDialog(
+    open: RwSignal<bool>,
+    #[prop(into)] title: Signal<String>,
+    /// The confirm button's label, e.g. "Delete".
+    #[prop(into)]
+    confirm_label: String,
+    /// True while the confirmed request runs: the button is disabled then.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// Why the last attempt failed; the dialog stays open to show it.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    on_confirm: Callback<()>,
+    /// What will happen, in the user's words.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let confirm_label = StoredValue::new(confirm_label);
+    view! {
+        <Modal open title>
+            <div class="cm-dialog__body">{children()}</div>
+            {move || error.get().map(|message| view! { <p class="cm-form-error" role="alert">{message}</p> })}
+            <div class="cm-dialog__actions">
+                <button type="button" class="cm-btn" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button
+                    type="button"
+                    class="cm-btn cm-btn--danger"
+                    disabled=move || pending.get()
+                    on:click=move |_| {
+                        if !pending.get_untracked() {
+                            on_confirm.run(());
+                        }
+                    }
+                >
+                    {move || if pending.get() { "Working…".to_owned() } else { confirm_label.get_value() }}
+                </button>
+            </div>
+        </Modal>
+    }
+}
