@@ -9,6 +9,7 @@
 //! - [`wire`]: the JSON contract of `docs/api.md`, decoded leniently.
 //! - [`mock_store`]: the in-memory backend the mock API serves from.
 
+pub mod content;
 pub mod dataset;
 pub mod language;
 pub mod mock_store;
@@ -18,6 +19,7 @@ pub mod query;
 pub mod role;
 pub mod status;
 pub mod training;
+pub mod upload;
 pub mod wire;
 
 pub use dataset::{Dataset, DatasetType};

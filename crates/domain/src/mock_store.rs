@@ -14,6 +14,7 @@ use crate::status::TrainingStatus;
 use crate::training::{
     status_after_dataset_change, training_block, TrainingBlock, TrainingErrorCode,
 };
+use crate::upload::{chunk_count, UploadRequest, UploadTicket};
 
 /// Bumped when the stored shape changes, so an old saved state is replaced, not misread.
 pub const STATE_VERSION: u32 = 1;
@@ -64,9 +65,27 @@ pub struct MockStore {
     models: Vec<StoredModel>,
     datasets: Vec<Dataset>,
     next_id: u64,
+    /// Uploads in flight live only as long as the page: a reload abandons them.
+    #[serde(skip)]
+    uploads: Vec<PendingUpload>,
+}
+
+/// The chunk size the mock hands out.
+pub const MOCK_CHUNK_BYTES: u64 = 1024 * 1024;
+
+#[derive(Clone, Debug)]
+struct PendingUpload {
+    id: String,
+    model_id: String,
+    request: UploadRequest,
+    started_at: DateTime<Utc>,
+    received: std::collections::BTreeSet<u64>,
+    problem: Option<TrainingErrorCode>,
 }
 
 const ORG: &str = "org_acme";
+/// The seeded model ("Court records 1", Ready to Run) whose audio is faulty.
+const FAULTY_SEED: usize = 6;
 
 fn language(code: &str, name: &str, trainable: bool) -> Language {
     Language {
@@ -102,6 +121,7 @@ impl MockStore {
             models: Vec::new(),
             datasets: Vec::new(),
             next_id: 1,
+            uploads: Vec::new(),
         }
     }
 
@@ -150,6 +170,13 @@ impl MockStore {
             store.models.push(StoredModel { model, training });
             if status != TrainingStatus::NotRunning {
                 store.seed_datasets(&id, i, modified);
+            }
+            // One ready model holds a recording that is not really audio, so the
+            // demo can show a training that fails, and why.
+            if i == FAULTY_SEED {
+                if let Some(d) = store.datasets.iter_mut().find(|d| d.model_id == id) {
+                    d.content_problem = Some(TrainingErrorCode::InvalidAudioFormat);
+                }
             }
         }
         store
@@ -394,6 +421,115 @@ impl MockStore {
         Ok(dataset)
     }
 
+    pub fn start_upload(
+        &mut self,
+        model_id: &str,
+        request: UploadRequest,
+        now: DateTime<Utc>,
+    ) -> Result<UploadTicket, MockError> {
+        self.stored(model_id)?;
+        if request.size > crate::dataset::MAX_FILE_BYTES {
+            return Err(MockError::new(
+                400,
+                "validation_failed",
+                "Files may be at most 10 GB.",
+            ));
+        }
+        let id = self.fresh_id("up");
+        self.uploads.push(PendingUpload {
+            id: id.clone(),
+            model_id: model_id.into(),
+            request,
+            started_at: now,
+            received: Default::default(),
+            problem: None,
+        });
+        Ok(UploadTicket {
+            upload_id: id,
+            chunk_size: MOCK_CHUNK_BYTES,
+        })
+    }
+
+    fn upload_mut(&mut self, upload_id: &str) -> Result<&mut PendingUpload, MockError> {
+        self.uploads
+            .iter_mut()
+            .find(|u| u.id == upload_id)
+            .ok_or_else(|| MockError::not_found("upload"))
+    }
+
+    /// Records chunk `index`. `first_bytes` is the first chunk's content, which
+    /// the mock checks as a backend would; later chunks are only counted.
+    pub fn receive_chunk(
+        &mut self,
+        upload_id: &str,
+        index: u64,
+        first_bytes: Option<&[u8]>,
+    ) -> Result<(), MockError> {
+        let upload = self.upload_mut(upload_id)?;
+        if index >= chunk_count(upload.request.size, MOCK_CHUNK_BYTES) {
+            return Err(MockError::new(
+                400,
+                "validation_failed",
+                "That chunk is past the end of the file.",
+            ));
+        }
+        if let (0, Some(bytes)) = (index, first_bytes) {
+            let complete = upload.request.size <= MOCK_CHUNK_BYTES;
+            upload.problem = crate::content::check(
+                &upload.request.file_name,
+                upload.request.dataset_type,
+                bytes,
+                complete,
+            )
+            .err()
+            .map(|p| p.error_code());
+        }
+        upload.received.insert(index);
+        Ok(())
+    }
+
+    pub fn complete_upload(
+        &mut self,
+        upload_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Dataset, MockError> {
+        let upload = self.upload_mut(upload_id)?;
+        if upload.received.len() as u64 != chunk_count(upload.request.size, MOCK_CHUNK_BYTES) {
+            return Err(MockError::new(
+                400,
+                "validation_failed",
+                "Some chunks of the file never arrived.",
+            ));
+        }
+        let upload = upload.clone();
+        self.uploads.retain(|u| u.id != upload_id);
+        let name = upload.request.file_name.clone();
+        let dataset = Dataset {
+            id: String::new(),
+            url: Some(format!(
+                "https://storage.example.com/{}/{}",
+                upload.model_id, name
+            )),
+            model_id: upload.model_id,
+            name,
+            dataset_type: upload.request.dataset_type,
+            duration_seconds: upload
+                .request
+                .duration_seconds
+                .filter(|d| d.is_finite() && *d >= 0.0),
+            started_at: Some(upload.started_at),
+            finished_at: None,
+            content_problem: upload.problem,
+        };
+        self.add_dataset(dataset, now)
+    }
+
+    pub fn abort_upload(&mut self, upload_id: &str) -> Result<(), MockError> {
+        self.upload_mut(upload_id)?;
+        self.uploads.retain(|u| u.id != upload_id);
+        Ok(())
+    }
+
     pub fn delete_dataset(
         &mut self,
         model_id: &str,
@@ -481,6 +617,11 @@ mod tests {
         for t in DatasetType::ALL {
             assert!(store.datasets.iter().any(|d| d.dataset_type == t), "{t:?}");
         }
+        let faulty = &store.models[FAULTY_SEED].model;
+        assert_eq!(
+            (faulty.name.as_str(), faulty.status),
+            ("Court records 1", TrainingStatus::ReadyToRun)
+        );
     }
 
     #[test]
@@ -634,6 +775,64 @@ mod tests {
             TrainingStatus::NotRunning
         );
         assert_eq!(store.list_datasets(&m.id, 1, 25).unwrap().total, 1);
+    }
+
+    #[test]
+    fn chunked_uploads_become_datasets_and_remember_bad_content() {
+        let mut store = MockStore::empty(0);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        let request = UploadRequest {
+            file_name: "fake.wav".into(),
+            size: MOCK_CHUNK_BYTES + 1,
+            dataset_type: DatasetType::Audio,
+            duration_seconds: Some(12.0),
+        };
+        let ticket = store.start_upload(&m.id, request, now()).unwrap();
+        store
+            .receive_chunk(&ticket.upload_id, 0, Some(b"just text"))
+            .unwrap();
+        assert_eq!(
+            store
+                .complete_upload(&ticket.upload_id, now())
+                .unwrap_err()
+                .code,
+            "validation_failed"
+        );
+        assert!(store.receive_chunk(&ticket.upload_id, 2, None).is_err());
+        store.receive_chunk(&ticket.upload_id, 1, None).unwrap();
+        let d = store.complete_upload(&ticket.upload_id, now()).unwrap();
+        assert_eq!(
+            (d.duration_seconds, d.content_problem.clone()),
+            (Some(12.0), Some(TrainingErrorCode::InvalidAudioFormat))
+        );
+        assert_eq!(
+            store.model(&m.id).unwrap().status,
+            TrainingStatus::ReadyToRun
+        );
+        store.start_training(&m.id, now()).unwrap();
+        store.advance(now());
+        assert_eq!(
+            store.model(&m.id).unwrap().failure,
+            Some(TrainingErrorCode::InvalidAudioFormat)
+        );
+    }
+
+    #[test]
+    fn aborted_uploads_leave_nothing() {
+        let mut store = MockStore::empty(0);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        let request = UploadRequest {
+            file_name: "a.txt".into(),
+            size: 3,
+            dataset_type: DatasetType::Transcript,
+            duration_seconds: None,
+        };
+        let ticket = store.start_upload(&m.id, request, now()).unwrap();
+        store.abort_upload(&ticket.upload_id).unwrap();
+        assert!(store
+            .receive_chunk(&ticket.upload_id, 0, Some(b"abc"))
+            .is_err());
+        assert_eq!(store.list_datasets(&m.id, 1, 25).unwrap().total, 0);
     }
 
     #[test]

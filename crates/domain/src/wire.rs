@@ -90,6 +90,24 @@ pub fn decode_languages(text: &str) -> Result<Vec<Language>, DecodeError> {
         .collect())
 }
 
+/// The answer to starting an upload.
+pub fn decode_upload_ticket(text: &str) -> Result<crate::upload::UploadTicket, DecodeError> {
+    let value = parse(text)?;
+    let map = object(&value, "upload")?;
+    let upload_id = opt_str(map, "upload_id")
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| DecodeError("the upload has no id".into()))?;
+    let chunk_size = map
+        .get("chunk_size")
+        .and_then(Value::as_u64)
+        .filter(|size| *size > 0)
+        .ok_or_else(|| DecodeError("the upload has no usable chunk size".into()))?;
+    Ok(crate::upload::UploadTicket {
+        upload_id,
+        chunk_size,
+    })
+}
+
 /// The organisation's remaining training credits.
 pub fn decode_credits(text: &str) -> Result<u64, DecodeError> {
     let value = parse(text)?;
@@ -300,6 +318,14 @@ mod tests {
         assert_eq!(d.duration_seconds, None);
         assert!(decode_dataset(r#"{"id":"d1","type":"VIDEO"}"#).is_err());
         assert_eq!(decode_credits(r#"{"remaining":3}"#), Ok(3));
+        assert_eq!(
+            decode_upload_ticket(r#"{"upload_id":"up1","chunk_size":8}"#)
+                .unwrap()
+                .chunk_size,
+            8
+        );
+        assert!(decode_upload_ticket(r#"{"upload_id":"up1","chunk_size":0}"#).is_err());
+        assert!(decode_upload_ticket(r#"{"chunk_size":8}"#).is_err());
         assert!(decode_credits(r#"{"remaining":-1}"#).is_err());
     }
 }
