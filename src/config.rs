@@ -21,6 +21,8 @@ pub enum ApiMode {
 pub struct MockOptions {
     /// Simulated network latency per call.
     pub latency_ms: u32,
+    /// Simulated transfer time of one upload chunk (1 MiB in the mock).
+    pub chunk_latency_ms: u32,
     /// How long a simulated training runs before it succeeds or fails.
     pub training_ms: u32,
     /// Start as this role (the header's demo switcher changes it later).
@@ -29,6 +31,8 @@ pub struct MockOptions {
     pub empty: bool,
     /// Start as a user who belongs to no organisation.
     pub no_organization: bool,
+    /// Start with this many training credits instead of the demo's five.
+    pub credits: Option<u64>,
     /// The localStorage key the demo's state is kept under.
     pub storage_key: String,
 }
@@ -37,10 +41,12 @@ impl Default for MockOptions {
     fn default() -> Self {
         MockOptions {
             latency_ms: 300,
+            chunk_latency_ms: 40,
             training_ms: 8_000,
             role: None,
             empty: false,
             no_organization: false,
+            credits: None,
             storage_key: "customModelsMockState".into(),
         }
     }
@@ -75,11 +81,13 @@ struct RawConfig {
 #[serde(rename_all = "camelCase", default)]
 struct RawMock {
     latency_ms: Option<u32>,
+    chunk_latency_ms: Option<u32>,
     training_ms: Option<u32>,
     role: Option<String>,
     seed: Option<String>,
     storage_key: Option<String>,
     no_organization: bool,
+    credits: Option<u64>,
 }
 
 impl Config {
@@ -124,10 +132,15 @@ impl Config {
             },
             _ => ApiMode::Mock(MockOptions {
                 latency_ms: raw.mock.latency_ms.unwrap_or(defaults.latency_ms),
+                chunk_latency_ms: raw
+                    .mock
+                    .chunk_latency_ms
+                    .unwrap_or(defaults.chunk_latency_ms),
                 training_ms: raw.mock.training_ms.unwrap_or(defaults.training_ms),
                 role: raw.mock.role.map(|r| Role::from_wire(&r)),
                 empty: raw.mock.seed.as_deref() == Some("empty"),
                 no_organization: raw.mock.no_organization,
+                credits: raw.mock.credits,
                 storage_key: raw.mock.storage_key.unwrap_or(defaults.storage_key),
             }),
         };

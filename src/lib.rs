@@ -3,9 +3,12 @@
 pub mod api;
 pub mod components;
 pub mod config;
+pub mod files;
 pub mod pages;
+pub mod polling;
 pub mod storage;
 pub mod time;
+pub mod upload;
 pub mod workspace;
 
 use leptos::prelude::*;

@@ -170,3 +170,57 @@ async fn the_app_mounts_and_lists_models_from_the_mock() {
     assert_eq!(rows, 25);
     assert!(el.text_content().unwrap().contains("Demo data"));
 }
+
+fn blob_of(bytes: &[u8]) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::File::new_with_u8_array_sequence(&parts, "upload.txt").unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn uploads_go_in_chunks_with_progress_and_can_be_cancelled() {
+    use custom_models_console::api::Api;
+    use custom_models_console::upload::{upload_file, UploadError};
+    use domain::upload::UploadRequest;
+    use domain::DatasetType;
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+
+    let api = Api::Mock(MockApi::load(&MockOptions {
+        chunk_latency_ms: 0,
+        ..mock_options("cm-test-upload")
+    }));
+    let model = api.create_model("Uploads", "en-US").await.unwrap();
+    let size = 2 * 1024 * 1024 + 10;
+    let file = blob_of(&vec![b'a'; size]);
+    let request = UploadRequest {
+        file_name: "words.txt".into(),
+        size: size as u64,
+        dataset_type: DatasetType::Transcript,
+        duration_seconds: None,
+    };
+
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let log = seen.clone();
+    let never = Rc::new(Cell::new(false));
+    let dataset = upload_file(
+        &api,
+        &model.id,
+        &file,
+        request.clone(),
+        &never,
+        move |sent| log.borrow_mut().push(sent),
+    )
+    .await
+    .unwrap();
+    assert_eq!(dataset.name, "words.txt");
+    assert_eq!(*seen.borrow(), [1024 * 1024, 2 * 1024 * 1024, size as u64]);
+    assert_eq!(
+        api.model(&model.id).await.unwrap().status,
+        TrainingStatus::ReadyToRun
+    );
+
+    let cancelled = Rc::new(Cell::new(true));
+    let outcome = upload_file(&api, &model.id, &file, request, &cancelled, |_| {}).await;
+    assert_eq!(outcome, Err(UploadError::Cancelled));
+    assert_eq!(api.list_datasets(&model.id, 1, 25).await.unwrap().total, 1);
+}

@@ -1,11 +1,17 @@
 //! The backend over HTTP, as `docs/api.md` describes it.
 
+use domain::upload::{UploadRequest, UploadTicket};
 use domain::wire::{self, DecodeError};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
 use gloo_net::http::{Method, RequestBuilder};
 use serde_json::json;
 
 use super::{ApiError, ApiResult};
+
+enum Body<'a> {
+    Json(serde_json::Value),
+    Bytes(&'a web_sys::Blob),
+}
 
 #[derive(Clone, Debug)]
 pub struct HttpApi {
@@ -33,6 +39,17 @@ impl HttpApi {
         query: &[(&str, String)],
         body: Option<serde_json::Value>,
     ) -> ApiResult<String> {
+        self.send_body(method, path, query, body.map(Body::Json))
+            .await
+    }
+
+    async fn send_body(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<Body<'_>>,
+    ) -> ApiResult<String> {
         let mut builder = RequestBuilder::new(&format!("{}{path}", self.base_url))
             .method(method)
             .header("Accept", "application/json")
@@ -41,7 +58,10 @@ impl HttpApi {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
         let request = match body {
-            Some(body) => builder.json(&body),
+            Some(Body::Json(body)) => builder.json(&body),
+            Some(Body::Bytes(blob)) => builder
+                .header("Content-Type", "application/octet-stream")
+                .body(blob.clone()),
             None => builder.build(),
         }
         .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -136,6 +156,50 @@ impl HttpApi {
     pub async fn delete_dataset(&self, model_id: &str, dataset_id: &str) -> ApiResult<()> {
         let path = format!("{}/datasets/{}", model_path(model_id), encode(dataset_id));
         self.send(Method::DELETE, &path, &[], None).await.map(drop)
+    }
+}
+
+impl HttpApi {
+    pub async fn start_upload(
+        &self,
+        model_id: &str,
+        request: &UploadRequest,
+    ) -> ApiResult<UploadTicket> {
+        let path = format!("{}/uploads", model_path(model_id));
+        let body = serde_json::to_value(request).map_err(|e| ApiError::Decode(e.to_string()))?;
+        Ok(wire::decode_upload_ticket(
+            &self.send(Method::POST, &path, &[], Some(body)).await?,
+        )?)
+    }
+
+    pub async fn send_chunk(
+        &self,
+        upload_id: &str,
+        index: u64,
+        chunk: &web_sys::Blob,
+    ) -> ApiResult<()> {
+        let path = format!("/uploads/{}/chunks/{index}", encode(upload_id));
+        self.send_body(Method::PUT, &path, &[], Some(Body::Bytes(chunk)))
+            .await
+            .map(drop)
+    }
+
+    pub async fn complete_upload(&self, upload_id: &str) -> ApiResult<Dataset> {
+        let path = format!("/uploads/{}/complete", encode(upload_id));
+        Ok(wire::decode_dataset(
+            &self.send(Method::POST, &path, &[], None).await?,
+        )?)
+    }
+
+    pub async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {
+        self.send(
+            Method::DELETE,
+            &format!("/uploads/{}", encode(upload_id)),
+            &[],
+            None,
+        )
+        .await
+        .map(drop)
     }
 }
 

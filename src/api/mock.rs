@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use domain::mock_store::{MockError, MockStore, STATE_VERSION};
+use domain::upload::{UploadRequest, UploadTicket};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, Role, User};
 
 use super::{ApiError, ApiResult};
@@ -16,6 +17,7 @@ use crate::storage;
 pub struct MockApi {
     store: Arc<Mutex<MockStore>>,
     latency_ms: u32,
+    chunk_latency_ms: u32,
     storage_key: String,
 }
 
@@ -47,12 +49,16 @@ impl MockApi {
         if let Some(role) = options.role {
             store.set_role(role);
         }
+        if let Some(credits) = options.credits {
+            store.credits = credits;
+        }
         if options.no_organization {
             store.user.organization_id = None;
         }
         let api = MockApi {
             store: Arc::new(Mutex::new(store)),
             latency_ms: options.latency_ms,
+            chunk_latency_ms: options.chunk_latency_ms,
             storage_key: options.storage_key.clone(),
         };
         api.save(&api.lock());
@@ -82,8 +88,17 @@ impl MockApi {
         mutates: bool,
         op: impl FnOnce(&mut MockStore, DateTime<Utc>) -> Result<T, MockError>,
     ) -> ApiResult<T> {
-        if self.latency_ms > 0 {
-            gloo_timers::future::TimeoutFuture::new(self.latency_ms).await;
+        self.call_after(self.latency_ms, mutates, op).await
+    }
+
+    async fn call_after<T>(
+        &self,
+        latency_ms: u32,
+        mutates: bool,
+        op: impl FnOnce(&mut MockStore, DateTime<Utc>) -> Result<T, MockError>,
+    ) -> ApiResult<T> {
+        if latency_ms > 0 {
+            gloo_timers::future::TimeoutFuture::new(latency_ms).await;
         }
         let mut store = self.lock();
         let now = Utc::now();
@@ -153,5 +168,47 @@ impl MockApi {
     pub async fn delete_dataset(&self, model_id: &str, dataset_id: &str) -> ApiResult<()> {
         self.call(true, |s, now| s.delete_dataset(model_id, dataset_id, now))
             .await
+    }
+
+    pub async fn start_upload(
+        &self,
+        model_id: &str,
+        request: &UploadRequest,
+    ) -> ApiResult<UploadTicket> {
+        self.call(false, |s, now| {
+            s.start_upload(model_id, request.clone(), now)
+        })
+        .await
+    }
+
+    /// Accepts a chunk after the simulated transfer time. Like a backend, the
+    /// mock looks at the first chunk's bytes (at most one chunk is ever read).
+    pub async fn send_chunk(
+        &self,
+        upload_id: &str,
+        index: u64,
+        chunk: &web_sys::Blob,
+    ) -> ApiResult<()> {
+        let first_bytes = if index == 0 {
+            let buffer = wasm_bindgen_futures::JsFuture::from(chunk.array_buffer())
+                .await
+                .map_err(|_| ApiError::Network("the file could not be read".into()))?;
+            Some(js_sys::Uint8Array::new(&buffer).to_vec())
+        } else {
+            None
+        };
+        self.call_after(self.chunk_latency_ms, false, |s, _| {
+            s.receive_chunk(upload_id, index, first_bytes.as_deref())
+        })
+        .await
+    }
+
+    pub async fn complete_upload(&self, upload_id: &str) -> ApiResult<Dataset> {
+        self.call(true, |s, now| s.complete_upload(upload_id, now))
+            .await
+    }
+
+    pub async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {
+        self.call(false, |s, _| s.abort_upload(upload_id)).await
     }
 }

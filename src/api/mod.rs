@@ -9,6 +9,7 @@ pub use http::HttpApi;
 pub use mock::MockApi;
 
 use domain::training::TrainingErrorCode;
+use domain::upload::{UploadRequest, UploadTicket};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
 
 use crate::config::{ApiMode, Config};
@@ -166,5 +167,32 @@ impl Api {
 
     pub async fn delete_dataset(&self, model_id: &str, dataset_id: &str) -> ApiResult<()> {
         delegate!(self.delete_dataset(model_id, dataset_id))
+    }
+
+    /// Starts a chunked upload (docs/api.md, "Uploads").
+    pub async fn start_upload(
+        &self,
+        model_id: &str,
+        request: &UploadRequest,
+    ) -> ApiResult<UploadTicket> {
+        delegate!(self.start_upload(model_id, request))
+    }
+
+    /// Sends chunk `index`, a slice of the file that is never read into WASM memory.
+    pub async fn send_chunk(
+        &self,
+        upload_id: &str,
+        index: u64,
+        chunk: &web_sys::Blob,
+    ) -> ApiResult<()> {
+        delegate!(self.send_chunk(upload_id, index, chunk))
+    }
+
+    pub async fn complete_upload(&self, upload_id: &str) -> ApiResult<Dataset> {
+        delegate!(self.complete_upload(upload_id))
+    }
+
+    pub async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {
+        delegate!(self.abort_upload(upload_id))
     }
 }

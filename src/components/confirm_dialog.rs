@@ -18,6 +18,9 @@ pub fn ConfirmDialog(
     #[prop(into)]
     error: Signal<Option<String>>,
     on_confirm: Callback<()>,
+    /// A constructive action (e.g. "Train") rather than a destructive one.
+    #[prop(optional)]
+    primary: bool,
     /// What will happen, in the user's words.
     children: ChildrenFn,
 ) -> impl IntoView {
@@ -30,7 +33,7 @@ pub fn ConfirmDialog(
                 <button type="button" class="cm-btn" on:click=move |_| open.set(false)>"Cancel"</button>
                 <button
                     type="button"
-                    class="cm-btn cm-btn--danger"
+                    class=if primary { "cm-btn cm-btn--primary" } else { "cm-btn cm-btn--danger" }
                     disabled=move || pending.get()
                     on:click=move |_| {
                         if !pending.get_untracked() {

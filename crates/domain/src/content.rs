@@ -173,7 +173,7 @@ pub fn check_srt(bytes: &[u8], complete: bool) -> Result<(), ContentProblem> {
         };
         let (Some(start), Some(end)) = (
             srt_time(start.trim()),
-            srt_time(end.trim().split_whitespace().next().unwrap_or("")),
+            srt_time(end.split_whitespace().next().unwrap_or("")),
         ) else {
             return bad("its times are not HH:MM:SS,mmm");
         };

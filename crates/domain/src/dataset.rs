@@ -106,7 +106,7 @@ impl FileProblem {
     pub fn message(&self) -> String {
         match self {
             FileProblem::WrongFormat { dataset_type } => format!(
-                "Not a {} file: use {}.",
+                "Wrong format for {}: use {}.",
                 dataset_type.name(),
                 dataset_type
                     .extensions()

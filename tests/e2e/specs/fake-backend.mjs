@@ -22,9 +22,12 @@ export function makeModels(count) {
   }));
 }
 
-export async function fakeBackend(page, { models = makeModels(30), user } = {}) {
+export async function fakeBackend(page, { models = makeModels(30), user, datasets = {}, chunkSize = 1024, credits = 3 } = {}) {
   const state = {
     models,
+    datasets, // model id -> dataset objects
+    uploads: {},
+    credits,
     user: user ?? { id: 'u1', name: 'Ana', role: 'ORGADMIN', organization_id: 'org1' },
     requests: [],
     failures: [],
@@ -54,7 +57,7 @@ export async function fakeBackend(page, { models = makeModels(30), user } = {}) 
 
     if (record.method === 'GET' && path === '/me') return json(200, state.user);
     if (record.method === 'GET' && path === '/languages') return json(200, { items: languages });
-    if (record.method === 'GET' && path === '/credits') return json(200, { remaining: 3 });
+    if (record.method === 'GET' && path === '/credits') return json(200, { remaining: state.credits });
     if (record.method === 'GET' && path === '/custom-models') {
       const page = Number(record.params.page ?? 1);
       const size = Number(record.params.page_size ?? 25);
@@ -72,6 +75,50 @@ export async function fakeBackend(page, { models = makeModels(30), user } = {}) 
       const model = { id: `m${state.models.length + 1}`, name, language, organization_id: 'org1', status: 1, last_modified: new Date().toISOString(), failure_code: null };
       state.models.unshift(model);
       return json(201, model);
+    }
+    if (one && record.method === 'PATCH') {
+      const model = state.models.find((m) => m.id === decodeURIComponent(one[1]));
+      Object.assign(model, JSON.parse(record.body), { last_modified: new Date().toISOString() });
+      return json(200, model);
+    }
+    const train = path.match(/^\/custom-models\/([^/]+)\/train$/);
+    if (train && record.method === 'POST') {
+      const model = state.models.find((m) => m.id === train[1]);
+      model.status = 3;
+      state.credits -= 1;
+      return json(200, model);
+    }
+    const list = path.match(/^\/custom-models\/([^/]+)\/datasets$/);
+    if (list && record.method === 'GET') {
+      const all = state.datasets[list[1]] ?? [];
+      const page = Number(record.params.page ?? 1);
+      const size = Number(record.params.page_size ?? 25);
+      return json(200, { items: all.slice((page - 1) * size, page * size), total: all.length, page, page_size: size });
+    }
+    const start = path.match(/^\/custom-models\/([^/]+)\/uploads$/);
+    if (start && record.method === 'POST') {
+      const id = `up${Object.keys(state.uploads).length + 1}`;
+      state.uploads[id] = { model: start[1], request: JSON.parse(record.body), chunks: {} };
+      return json(201, { upload_id: id, chunk_size: state.chunkSize ?? chunkSize });
+    }
+    const chunk = path.match(/^\/uploads\/([^/]+)\/chunks\/(\d+)$/);
+    if (chunk && record.method === 'PUT') {
+      record.bodySize = request.postDataBuffer()?.length ?? 0;
+      state.uploads[chunk[1]].chunks[chunk[2]] = record.bodySize;
+      return route.fulfill({ status: 204 });
+    }
+    const complete = path.match(/^\/uploads\/([^/]+)\/complete$/);
+    if (complete && record.method === 'POST') {
+      const upload = state.uploads[complete[1]];
+      const dataset = { id: `d${Date.now()}`, model_id: upload.model, name: upload.request.file_name, type: upload.request.type,
+        duration_seconds: upload.request.duration_seconds ?? null, url: null, started_at: new Date().toISOString(), finished_at: new Date().toISOString() };
+      (state.datasets[upload.model] ??= []).push(dataset);
+      return json(201, dataset);
+    }
+    const abort = path.match(/^\/uploads\/([^/]+)$/);
+    if (abort && record.method === 'DELETE') {
+      delete state.uploads[abort[1]];
+      return route.fulfill({ status: 204 });
     }
     if (one && record.method === 'DELETE') {
       state.models = state.models.filter((m) => m.id !== decodeURIComponent(one[1]));

@@ -68,7 +68,7 @@ test.describe('New Custom Model', () => {
     await expect(row).toHaveCount(1);
     await expect(row.getByText('Not Running')).toBeVisible();
     await expect(row.getByText('German')).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: 'created' })).toHaveText('Custom model “Cardiology dictation” created.');
+    await expect(page.getByRole('status').getByText('Custom model “Cardiology dictation” created.')).toBeAttached();
   });
 
   test('explains empty and too-long names and a missing language', async ({ page }) => {
@@ -287,6 +287,7 @@ test.describe('deleting', () => {
     await expect(page.getByRole('menu')).toHaveCount(0);
     await expect(menuButton).toBeFocused();
     await page.keyboard.press('Enter');
+    await expect(page.getByRole('menuitem', { name: 'Edit' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/custom-models\/cm_\d+$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Call centre 1' })).toBeVisible();
@@ -309,7 +310,7 @@ test('a Running model turns Success on the list without a reload, and it is anno
   const row = modelRows(page).filter({ hasText: 'Legal hearings 1' });
   await expect(row.getByText('Running')).toBeVisible();
   await expect(row.getByText('Success')).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByRole('status').filter({ hasText: 'Legal hearings 1: training status is now Success.' })).toHaveCount(1);
+  await expect(page.getByRole('status').getByText('Legal hearings 1: training status is now Success.')).toBeAttached();
 });
 
 test('the info banner has five sections and collapses', async ({ page }) => {

@@ -1,0 +1,138 @@
+//! The Model Details page: cards with rename, the status banner, training, and
+//! the model's datasets with uploads.
+
+mod datasets;
+mod header;
+mod new_dataset;
+mod status_banner;
+
+use domain::{CustomModel, TrainingStatus};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::ApiError;
+use crate::components::announcer::use_announcer;
+use crate::polling::refresh_while;
+use crate::workspace::use_api;
+
+use datasets::DatasetsSection;
+use header::ModelHeader;
+use status_banner::StatusBanner;
+
+/// What the page shows. It changes only when the phase does, so a poll that
+/// brings the same kind of answer never rebuilds the page (and never loses
+/// a name being typed).
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Ready,
+    NotFound,
+    Failed(String),
+}
+
+/// What the page knows and shares with its sections.
+#[derive(Clone, Copy)]
+pub struct ModelContext {
+    pub model: RwSignal<Option<CustomModel>>,
+    /// Refetches the model (after uploads, deletions, renames).
+    pub reload: Callback<()>,
+    /// Bumped when datasets change, so the datasets list refetches.
+    pub datasets_version: RwSignal<u32>,
+    /// How many datasets the model has, once the list has loaded.
+    pub dataset_total: RwSignal<Option<u64>>,
+}
+
+#[component]
+pub fn ModelDetailsPage() -> impl IntoView {
+    let api = use_api();
+    let announcer = use_announcer();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let fetched = LocalResource::new(move || {
+        let api = api.clone();
+        let id = id.get();
+        async move { api.model(&id).await }
+    });
+    refresh_while(
+        fetched,
+        |result| matches!(result, Ok(m) if m.status.is_in_progress()),
+    );
+
+    let model = RwSignal::new(None::<CustomModel>);
+    Effect::new(move |_| {
+        if let Some(Ok(latest)) = fetched.get() {
+            let before = model.with_untracked(|m| m.as_ref().map(|m| m.status));
+            if before.is_some_and(|b| b != latest.status) {
+                announcer.say(status_announcement(&latest));
+            }
+            model.set(Some(latest));
+        }
+    });
+    // Ready follows the model signal, not the fetch, so the sections render with
+    // the model already in hand (the name field starts with the saved name).
+    let phase = Memo::new(move |_| match fetched.get() {
+        Some(Err(err)) if err.is_not_found() => Phase::NotFound,
+        Some(Err(err)) if model.with(Option::is_none) => failed_phase(&err),
+        _ if model.with(Option::is_some) => Phase::Ready,
+        _ => Phase::Loading,
+    });
+    let context = ModelContext {
+        model,
+        reload: Callback::new(move |()| fetched.refetch()),
+        datasets_version: RwSignal::new(0),
+        dataset_total: RwSignal::new(None),
+    };
+    provide_context(context);
+
+    view! {
+        <section class="cm-page" aria-labelledby="cm-details-title">
+            <nav class="cm-breadcrumb" aria-label="Breadcrumb">
+                <A href="/custom-models">"Custom Models"</A>
+                <span aria-hidden="true">" › "</span>
+                <span aria-current="page">{move || model.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())}</span>
+            </nav>
+            {move || match phase.get() {
+                Phase::Loading => view! { <p class="cm-loading" role="status">"Loading model…"</p> }.into_any(),
+                Phase::Ready => view! {
+                    <ModelHeader />
+                    <StatusBanner />
+                    <DatasetsSection model_id=id />
+                }.into_any(),
+                Phase::NotFound => view! {
+                    <div class="cm-empty">
+                        <h1 id="cm-details-title">"Model not found"</h1>
+                        <p>"There is no custom model with this id. It may have been deleted."</p>
+                        <A href="/custom-models">"Back to Custom Models"</A>
+                    </div>
+                }.into_any(),
+                Phase::Failed(message) => view! {
+                    <div class="cm-error" role="alert">
+                        <h1 id="cm-details-title">"The model could not be loaded"</h1>
+                        <p>{message}</p>
+                        <button type="button" class="cm-btn" on:click=move |_| fetched.refetch()>"Retry"</button>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+fn failed_phase(err: &ApiError) -> Phase {
+    Phase::Failed(err.user_message())
+}
+
+fn status_announcement(model: &CustomModel) -> String {
+    match model.status {
+        TrainingStatus::Success => format!(
+            "Training of {} finished successfully. The model is ready to use.",
+            model.name
+        ),
+        TrainingStatus::Failed => format!("Training of {} failed.", model.name),
+        other => format!("{}: training status is now {}.", model.name, other.label()),
+    }
+}
+
+pub fn use_model() -> ModelContext {
+    expect_context::<ModelContext>()
+}

@@ -1,0 +1,78 @@
+//! The training status banner: always visible, expanded by default when the
+//! model is trained (Success), collapsed otherwise; a failure's reason and
+//! what to do about it are shown whatever the expansion.
+
+use domain::dataset::{DatasetType, MAX_FILES};
+use domain::TrainingStatus;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::use_model;
+
+#[component]
+pub fn StatusBanner() -> impl IntoView {
+    let ctx = use_model();
+    let status = Memo::new(move |_| {
+        ctx.model
+            .with(|m| m.as_ref().map_or(TrainingStatus::NotRunning, |m| m.status))
+    });
+    let failure = move || {
+        ctx.model.with(|m| {
+            m.as_ref()
+                .filter(|m| m.status == TrainingStatus::Failed)
+                .and_then(|m| m.failure.clone())
+        })
+    };
+    let expanded = RwSignal::new(false);
+    // Each status starts at its default expansion, including when polling brings a new one.
+    Effect::new(move |_| expanded.set(status.get() == TrainingStatus::Success));
+
+    let extensions = |t: DatasetType| {
+        t.extensions()
+            .iter()
+            .map(|e| format!(".{e}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    view! {
+        <section
+            class=move || format!("cm-status-banner cm-status-banner--{}", status.get().badge().css_name())
+            aria-labelledby="cm-status-title"
+        >
+            <div class="cm-status-banner__head">
+                <h2 id="cm-status-title">{move || format!("Training status: {}", status.get().label())}</h2>
+                <button
+                    type="button"
+                    class="cm-btn cm-btn--link"
+                    aria-expanded=move || expanded.get().to_string()
+                    aria-controls="cm-status-details"
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {move || if expanded.get() { "Hide details" } else { "Show details" }}
+                </button>
+            </div>
+            <p class="cm-status-banner__summary">{move || status.get().summary()}</p>
+            {move || failure().map(|code| view! {
+                <div class="cm-status-banner__failure">
+                    <p><strong>"Why it failed: "</strong>{code.message()}<span class="cm-code">{format!(" (code: {})", code.code())}</span></p>
+                    <p><strong>"What to do: "</strong>{code.next_step()}</p>
+                </div>
+            })}
+            <div id="cm-status-details" class="cm-status-banner__details" hidden=move || !expanded.get()>
+                <ul>{move || status.get().help().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                <p>
+                    "Only have audio files? Create transcripts with the Force Alignment feature on the "
+                    <A href="/">"Home page"</A> "."
+                </p>
+                <p class="cm-hint">
+                    {format!(
+                        "File requirements: audio {}; transcripts {}; manifests {}. Up to {MAX_FILES} files per upload, each at most 10 GB.",
+                        extensions(DatasetType::Audio),
+                        extensions(DatasetType::Transcript),
+                        extensions(DatasetType::Manifest),
+                    )}
+                </p>
+            </div>
+        </section>
+    }
+}

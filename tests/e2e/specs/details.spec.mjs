@@ -1,0 +1,318 @@
+import { test, expect, expectNoAxeViolations } from './fixtures.mjs';
+
+/** Opens a seeded model's details page the way a person would: search, click. */
+async function openModel(page, name) {
+  await page.goto(`/custom-models?search=${encodeURIComponent(name)}`);
+  await page.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+const wavBytes = (extra = 40) => Buffer.concat([Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1'), Buffer.alloc(extra)]);
+const file = (name, buffer, mimeType = 'application/octet-stream') => ({ name, mimeType, buffer: Buffer.from(buffer) });
+const picker = (dialog) => dialog.getByLabel('Drop files here or click to choose');
+const datasetRows = (page) => page.getByRole('table', { name: 'Datasets' }).locator('tbody tr');
+
+async function openNewDataset(page) {
+  await page.getByRole('button', { name: 'New Dataset' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New Dataset' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Drops files on the upload area with a real DataTransfer, as a drag from the desktop does. */
+async function dropFiles(dialog, files) {
+  const page = dialog.page();
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    return dt;
+  }, files.map((f) => ({ name: f.name, bytes: [...f.buffer] })));
+  const zone = dialog.locator('.cm-dropzone');
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+}
+
+test.describe('cards and rename', () => {
+  test('renames a model, and the name survives a reload', async ({ page }) => {
+    await openModel(page, 'Call centre 1');
+    const update = page.getByRole('button', { name: 'Update' });
+    await expect(update).toBeDisabled();
+    const name = page.getByLabel('Name');
+    await name.fill('   ');
+    await expect(page.getByText('Enter a name for the model.')).toBeVisible();
+    await expect(update).toBeDisabled();
+    await name.fill('Call centre EMEA');
+    await update.click();
+    await expect(page.getByText('Name saved.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Call centre EMEA' })).toBeVisible();
+    await expect(update).toBeDisabled();
+    await page.reload();
+    await expect(page.getByLabel('Name')).toHaveValue('Call centre EMEA');
+    await expect(page.getByText('English (US)')).toBeVisible();
+  });
+
+  test('shows status, language and last change, and the page passes axe', async ({ page }) => {
+    await openModel(page, 'Podcast 1');
+    await expect(page.locator('.cm-card').filter({ hasText: 'Training Status' }).getByText('Failed')).toBeVisible();
+    await expect(page.locator('.cm-card').filter({ hasText: 'Base Language Model' })).toContainText('Spanish');
+    await expect(page.locator('.cm-card').filter({ hasText: 'Last Modified' }).locator('time')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('status banner', () => {
+  test('is expanded for a trained model and collapsed otherwise, and toggles', async ({ page }) => {
+    await openModel(page, 'Field service 1');
+    const banner = page.getByRole('region', { name: 'Training status: Success' });
+    await expect(banner.getByRole('button', { name: 'Hide details' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(banner.getByText('Select model when creating transcripts')).toBeVisible();
+    await expect(banner.getByRole('link', { name: 'Home page' })).toBeVisible();
+    await expect(banner.getByText(/File requirements: .*10 GB/)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await openModel(page, 'Radiology notes 1');
+    const ready = page.getByRole('region', { name: 'Training status: Ready to Run' });
+    await expect(ready.getByText('Click Train button')).toBeVisible();
+    const toggle = ready.getByRole('button', { name: 'Show details' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(ready.getByText('Training credits required')).toBeHidden();
+    await toggle.click();
+    await expect(ready.getByRole('button', { name: 'Hide details' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(ready.getByText('Training credits required')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('explains why a training failed', async ({ page }) => {
+    await openModel(page, 'Podcast 1');
+    const banner = page.getByRole('region', { name: 'Training status: Failed' });
+    await expect(banner).toContainText('One or more transcript files are not valid VTT, SRT or plain text.');
+    await expect(banner).toContainText('invalid_transcript_format');
+    await expect(banner).toContainText('Remove the faulty transcripts');
+  });
+});
+
+test.describe('training', () => {
+  test('trains to Success without a reload; Train is disabled while Running and after', async ({ page }) => {
+    await openModel(page, 'Radiology notes 1');
+    await expect(page.getByText('5 training credits left')).toBeVisible();
+    await page.getByRole('button', { name: 'Train the Language' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Train the Language?' });
+    await expect(dialog).toContainText('This uses one training credit');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Train' }).click();
+    await expect(dialog).toBeHidden();
+    const train = page.getByRole('button', { name: 'Train the Language' });
+    await expect(page.getByRole('region', { name: 'Training status: Running' })).toBeVisible();
+    await expect(train).toBeDisabled();
+    await expect(page.getByText('Training is already running. Wait for it to finish.')).toBeVisible();
+    await expect(page.getByText('4 training credits left')).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const success = page.getByRole('region', { name: 'Training status: Success' });
+    await expect(success).toBeVisible({ timeout: 15_000 });
+    await expect(success.getByRole('button', { name: 'Hide details' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(train).toBeDisabled();
+    await expect(page.getByText('This model is already trained.')).toBeVisible();
+    await expect(page.getByRole('status').getByText('finished successfully')).toBeAttached();
+  });
+
+  test('a training whose data is faulty fails and says why', async ({ page }) => {
+    await openModel(page, 'Court records 1');
+    await page.getByRole('button', { name: 'Train the Language' }).click();
+    await page.getByRole('dialog', { name: 'Train the Language?' }).getByRole('button', { name: 'Train' }).click();
+    const failed = page.getByRole('region', { name: 'Training status: Failed' });
+    await expect(failed).toBeVisible({ timeout: 15_000 });
+    await expect(failed).toContainText('One or more audio files are not valid audio');
+    await expect(failed).toContainText('upload WAV, MP3, M4A or FLAC files instead');
+    await expectNoAxeViolations(page);
+  });
+
+  test('a model without datasets cannot be trained, and says so', async ({ page }) => {
+    await openModel(page, 'Call centre 1');
+    await expect(page.getByRole('button', { name: 'Train the Language' })).toBeDisabled();
+    await expect(page.getByText('Upload at least one training dataset')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+  });
+});
+
+test.describe('without credits', () => {
+  test.use({ consoleConfig: { mock: { latencyMs: 0, credits: 0 } } });
+
+  test('Train is disabled with the no-claims-available explanation', async ({ page }) => {
+    await openModel(page, 'Radiology notes 1');
+    await expect(page.getByText('0 training credits left')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Train the Language' })).toBeDisabled();
+    await expect(page.getByText('Your organization has no training credits left.')).toBeVisible();
+  });
+});
+
+test.describe('datasets', () => {
+  test('delete asks first, names the file, and removes the row on confirm', async ({ page }) => {
+    await openModel(page, 'Podcast 1');
+    await expect(datasetRows(page)).toHaveCount(5);
+    await page.getByRole('button', { name: 'Actions for glossary.txt' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete dataset?' });
+    await expect(dialog).toContainText('“glossary.txt” will be removed');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(datasetRows(page)).toHaveCount(5);
+    await page.getByRole('button', { name: 'Actions for glossary.txt' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await expect(datasetRows(page)).toHaveCount(4);
+    await expect(datasetRows(page).filter({ hasText: 'glossary.txt' })).toHaveCount(0);
+  });
+
+  test('removing the last training dataset takes the model back to Not Running', async ({ page }) => {
+    await openModel(page, 'Radiology notes 1');
+    await expect(datasetRows(page)).toHaveCount(2);
+    for (const name of ['support-calls-week1.wav', 'support-calls-week1.vtt']) {
+      await page.getByRole('button', { name: `Actions for ${name}` }).click();
+      await page.getByRole('menuitem', { name: 'Delete' }).click();
+      await page.getByRole('dialog', { name: 'Delete dataset?' }).getByRole('button', { name: 'Delete' }).click();
+      await expect(datasetRows(page).filter({ hasText: name })).toHaveCount(0);
+    }
+    await expect(page.getByRole('region', { name: 'Training status: Not Running' })).toBeVisible();
+  });
+
+  test('dataset links are real links that open safely', async ({ page }) => {
+    await openModel(page, 'Podcast 1');
+    const link = datasetRows(page).first().getByRole('link');
+    await expect(link).toHaveAttribute('href', /^https:\/\//);
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    await expect(link).toHaveAttribute('target', '_blank');
+    await expect(datasetRows(page).first()).toContainText('1:30:23');
+  });
+});
+
+test.describe('New Dataset', () => {
+  test('uploads by file picker, with progress to 100%, and the model becomes Ready to Run', async ({ page }) => {
+    await page.addInitScript(() => { window.customModelsConfig.mock.chunkLatencyMs = 250; });
+    await openModel(page, 'Call centre 1');
+    const dialog = await openNewDataset(page);
+    await picker(dialog).setInputFiles([file('intro.vtt', 'WEBVTT\n\n00:01.000 --> 00:02.000\nHi'), file('big.wav', wavBytes(3 * 1024 * 1024))]);
+    await expect(dialog.getByText('Detected from the first file: TRANSCRIPT')).toBeVisible();
+    await dialog.getByLabel('Dataset type').selectOption('TRANSCRIPT');
+    await expect(dialog.getByText('Wrong format for TRANSCRIPT')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Remove big.wav' }).click();
+    await picker(dialog).setInputFiles([file('second.srt', '1\n00:00:01,000 --> 00:00:02,000\nHello\n')]);
+    const create = dialog.getByRole('button', { name: 'Create' });
+    await expect(create).toBeEnabled();
+    await create.click();
+    await expect(dialog.getByRole('progressbar', { name: 'Upload of intro.vtt' })).toHaveAttribute('value', '100');
+    await expect(dialog).toBeHidden();
+    await expect(datasetRows(page).filter({ hasText: 'intro.vtt' })).toContainText('TRANSCRIPT');
+    await expect(datasetRows(page)).toHaveCount(2);
+    await expect(page.getByRole('region', { name: 'Training status: Ready to Run' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Train the Language' })).toBeEnabled();
+  });
+
+  test('uploads by drag and drop, reading the audio duration locally', async ({ page }) => {
+    await openModel(page, 'Call centre 1');
+    const dialog = await openNewDataset(page);
+    // One second of 8 kHz 8-bit mono silence: a WAV the browser can measure.
+    const rate = 8000;
+    const header = Buffer.alloc(44);
+    header.write('RIFF', 0); header.writeUInt32LE(36 + rate, 4); header.write('WAVE', 8); header.write('fmt ', 12);
+    header.writeUInt32LE(16, 16); header.writeUInt16LE(1, 20); header.writeUInt16LE(1, 22); header.writeUInt32LE(rate, 24);
+    header.writeUInt32LE(rate, 28); header.writeUInt16LE(1, 32); header.writeUInt16LE(8, 34); header.write('data', 36); header.writeUInt32LE(rate, 40);
+    await dropFiles(dialog, [file('tone.wav', Buffer.concat([header, Buffer.alloc(rate, 128)]))]);
+    await expect(dialog.getByText('Detected from the first file: AUDIO')).toBeVisible();
+    await expect(dialog.locator('.cm-file').getByText('0:00:01')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(datasetRows(page).filter({ hasText: 'tone.wav' })).toContainText('0:00:01');
+  });
+
+  test('auto-detects each type from the first file, falling back to TRANSCRIPT', async ({ page }) => {
+    await openModel(page, 'Call centre 1');
+    const dialog = await openNewDataset(page);
+    const cases = [['a.flac', 'AUDIO'], ['b.mp3', 'AUDIO'], ['c.m4a', 'AUDIO'], ['d.wav', 'AUDIO'], ['e.jsonl', 'MANIFEST'], ['f.srt', 'TRANSCRIPT'], ['g.txt', 'TRANSCRIPT'], ['h.vtt', 'TRANSCRIPT'], ['slides.pdf', 'TRANSCRIPT']];
+    for (const [name, type] of cases) {
+      await picker(dialog).setInputFiles([file(name, 'x')]);
+      await expect(dialog.getByText(`Detected from the first file: ${type}`)).toBeVisible();
+      await dialog.getByRole('button', { name: `Remove ${name}` }).click();
+    }
+    await picker(dialog).setInputFiles([file('slides.pdf', 'x')]);
+    await expect(dialog.getByText('Wrong format for TRANSCRIPT: use .vtt, .srt, .txt.')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Create' })).toBeDisabled();
+  });
+
+  test('rejects 11 files, empty files, wrong extensions and disguised content, each with its reason', async ({ page }) => {
+    await openModel(page, 'Call centre 1');
+    const dialog = await openNewDataset(page);
+    const eleven = Array.from({ length: 11 }, (_, i) => file(`part${i + 1}.txt`, `line ${i}`));
+    await picker(dialog).setInputFiles(eleven);
+    await expect(dialog.locator('.cm-file').nth(10)).toContainText('More than 10 files');
+    await expect(dialog.locator('.cm-file').nth(9)).not.toContainText('More than 10 files');
+    await expect(dialog.getByRole('button', { name: 'Create' })).toBeDisabled();
+    await dialog.getByRole('button', { name: 'Remove part11.txt' }).click();
+    await expect(dialog.getByRole('button', { name: 'Create' })).toBeEnabled();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'New Dataset' }).click();
+    await dialog.getByLabel('Dataset type').selectOption('AUDIO');
+    await picker(dialog).setInputFiles([
+      file('empty.wav', ''), file('notes.vtt', 'WEBVTT\n'), file('fake.wav', 'I am only text'), file('movie.wav', 'RIFF\x24\x00\x00\x00AVI LIST'), file('real.wav', wavBytes()),
+    ]);
+    const item = (name) => dialog.locator('.cm-file').filter({ hasText: name });
+    await expect(item('empty.wav')).toContainText('The file is empty.');
+    await expect(item('notes.vtt')).toContainText('Wrong format for AUDIO');
+    await expect(item('fake.wav')).toContainText('This is not a WAV audio file');
+    await expect(item('movie.wav')).toContainText('This is not a WAV audio file');
+    await expect(item('real.wav')).not.toContainText('not a WAV');
+    await expect(dialog.getByRole('button', { name: 'Create' })).toBeDisabled();
+    await expectNoAxeViolations(page);
+
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'New Dataset' }).click();
+    await picker(dialog).setInputFiles([file('captions.vtt', '00:01.000 --> 00:02.000\nNo header')]);
+    await expect(item('captions.vtt')).toContainText('Not a WebVTT file: it must start with “WEBVTT”.');
+    await picker(dialog).setInputFiles([file('bad.srt', '1\n00:00:01.000 --> 00:00:02.000\nDot separator\n')]);
+    await expect(item('bad.srt')).toContainText('Subtitle cue 1 is malformed');
+  });
+
+  test('a file reported larger than 10 GB is rejected without being read', async ({ page }) => {
+    await openModel(page, 'Call centre 1');
+    const dialog = await openNewDataset(page);
+    await page.evaluate(() => {
+      const huge = new File(['RIFF'], 'huge.wav');
+      Object.defineProperty(huge, 'size', { value: 11 * 1024 ** 3 });
+      window.__hugeSliced = 0;
+      huge.slice = (...args) => { window.__hugeSliced += 1; return Blob.prototype.slice.apply(huge, args); };
+      const event = new Event('drop', { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'dataTransfer', { value: { files: { length: 1, item: () => huge, 0: huge } } });
+      document.querySelector('.cm-dropzone').dispatchEvent(event);
+    });
+    await expect(dialog.locator('.cm-file').filter({ hasText: 'huge.wav' })).toContainText('Larger than 10 GB');
+    await expect(dialog.locator('.cm-file').filter({ hasText: 'huge.wav' })).toContainText('11.8 GB');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__hugeSliced)).toBe(0);
+    await expect(dialog.getByRole('button', { name: 'Create' })).toBeDisabled();
+  });
+
+  test('Cancel stops an upload under way and nothing is added', async ({ page }) => {
+    await page.addInitScript(() => { window.customModelsConfig.mock.chunkLatencyMs = 400; });
+    await openModel(page, 'Call centre 1');
+    const dialog = await openNewDataset(page);
+    await picker(dialog).setInputFiles([file('long.wav', wavBytes(8 * 1024 * 1024))]);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(dialog.getByRole('progressbar', { name: 'Upload of long.wav' })).toBeVisible();
+    await page.screenshot({ path: 'screenshots/upload-in-progress.png' });
+    await dialog.getByRole('button', { name: 'Cancel upload' }).click();
+    await expect(dialog.getByText('Upload cancelled.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Training status: Not Running' })).toBeVisible();
+  });
+
+  test('the empty modal passes axe and closes on Escape', async ({ page }) => {
+    await openModel(page, 'Call centre 1');
+    const dialog = await openNewDataset(page);
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('button', { name: 'New Dataset' })).toBeFocused();
+  });
+});
