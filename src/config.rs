@@ -3,18 +3,33 @@
 //! the app loads (see README); anything missing or malformed takes its default,
 //! and with no `apiBaseUrl` the console runs on the in-browser mock.
 
-use domain::Role;
+use domain::{Role, User};
+use send_wrapper::SendWrapper;
 use serde::Deserialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A host's function that returns the current bearer token (or a promise of it),
+/// asked before every request so the console never holds a stale token.
+#[derive(Clone)]
+pub struct TokenProvider(pub SendWrapper<js_sys::Function>);
+
+impl PartialEq for TokenProvider {
+    fn eq(&self, other: &Self) -> bool {
+        JsValue::from(&*self.0) == JsValue::from(&*other.0)
+    }
+}
+
+impl std::fmt::Debug for TokenProvider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TokenProvider(..)")
+    }
+}
 
 /// Where the console's API calls go.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiMode {
     Mock(MockOptions),
-    Http {
-        base_url: String,
-        token: Option<String>,
-    },
+    Http { base_url: String, token: Option<String>, token_provider: Option<TokenProvider> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -57,14 +72,16 @@ pub struct Config {
     pub api: ApiMode,
     /// Route prefix when the console lives under a host's path, e.g. `/workspace`.
     pub base_path: String,
+    /// The signed-in user as the host knows them; when absent the API is asked.
+    pub user: Option<User>,
+    /// The host mounts the console itself (`mount(element, config)`), so the
+    /// bundle must not mount to `<body>` on load.
+    pub manual_mount: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config {
-            api: ApiMode::Mock(MockOptions::default()),
-            base_path: String::new(),
-        }
+        Config { api: ApiMode::Mock(MockOptions::default()), base_path: String::new(), user: None, manual_mount: false }
     }
 }
 
@@ -75,6 +92,19 @@ struct RawConfig {
     token: Option<String>,
     base_path: Option<String>,
     mock: RawMock,
+    user: Option<RawUser>,
+    manual_mount: bool,
+}
+
+#[derive(Deserialize)]
+struct RawUser {
+    id: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    organization_id: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -96,8 +126,7 @@ impl Config {
         let Some(window) = web_sys::window() else {
             return Config::default();
         };
-        let raw = js_sys::Reflect::get(&window, &JsValue::from_str("customModelsConfig"))
-            .unwrap_or(JsValue::UNDEFINED);
+        let raw = js_sys::Reflect::get(&window, &JsValue::from_str("customModelsConfig")).unwrap_or(JsValue::UNDEFINED);
         Config::from_js(&raw)
     }
 
@@ -106,12 +135,17 @@ impl Config {
         if raw.is_undefined() || raw.is_null() {
             return Config::default();
         }
-        let json = js_sys::JSON::stringify(raw)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default();
+        let json = js_sys::JSON::stringify(raw).ok().and_then(|s| s.as_string()).unwrap_or_default();
         match Config::from_json(&json) {
-            Ok(config) => config,
+            Ok(mut config) => {
+                let get_token = js_sys::Reflect::get(raw, &JsValue::from_str("getToken")).ok();
+                if let (ApiMode::Http { token_provider, .. }, Some(f)) =
+                    (&mut config.api, get_token.and_then(|f| f.dyn_into::<js_sys::Function>().ok()))
+                {
+                    *token_provider = Some(TokenProvider(SendWrapper::new(f)));
+                }
+                config
+            }
             Err(reason) => {
                 web_sys::console::warn_1(&format!("customModelsConfig ignored: {reason}").into());
                 Config::default()
@@ -122,20 +156,13 @@ impl Config {
     pub fn from_json(json: &str) -> Result<Config, String> {
         let raw: RawConfig = serde_json::from_str(json).map_err(|e| e.to_string())?;
         let defaults = MockOptions::default();
-        let api = match raw
-            .api_base_url
-            .map(|u| u.trim().trim_end_matches('/').to_owned())
-        {
-            Some(base_url) if !base_url.is_empty() => ApiMode::Http {
-                base_url,
-                token: raw.token.filter(|t| !t.is_empty()),
-            },
+        let api = match raw.api_base_url.map(|u| u.trim().trim_end_matches('/').to_owned()) {
+            Some(base_url) if !base_url.is_empty() => {
+                ApiMode::Http { base_url, token: raw.token.filter(|t| !t.is_empty()), token_provider: None }
+            }
             _ => ApiMode::Mock(MockOptions {
                 latency_ms: raw.mock.latency_ms.unwrap_or(defaults.latency_ms),
-                chunk_latency_ms: raw
-                    .mock
-                    .chunk_latency_ms
-                    .unwrap_or(defaults.chunk_latency_ms),
+                chunk_latency_ms: raw.mock.chunk_latency_ms.unwrap_or(defaults.chunk_latency_ms),
                 training_ms: raw.mock.training_ms.unwrap_or(defaults.training_ms),
                 role: raw.mock.role.map(|r| Role::from_wire(&r)),
                 empty: raw.mock.seed.as_deref() == Some("empty"),
@@ -144,9 +171,17 @@ impl Config {
                 storage_key: raw.mock.storage_key.unwrap_or(defaults.storage_key),
             }),
         };
+        let user = raw.user.map(|u| User {
+            id: u.id,
+            name: u.name,
+            role: Role::from_wire(&u.role),
+            organization_id: u.organization_id.filter(|o| !o.is_empty()),
+        });
         Ok(Config {
             api,
             base_path: normalise_base_path(raw.base_path.as_deref().unwrap_or("")),
+            user,
+            manual_mount: raw.manual_mount,
         })
     }
 

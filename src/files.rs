@@ -11,12 +11,8 @@ use web_sys::{Blob, File};
 /// The first `limit` bytes of a file.
 pub async fn read_prefix(file: &File, limit: u64) -> Result<Vec<u8>, String> {
     let end = (file.size()).min(limit as f64);
-    let slice = file
-        .slice_with_f64_and_f64(0.0, end)
-        .map_err(|_| "the file could not be read".to_owned())?;
-    let buffer = JsFuture::from(slice.array_buffer())
-        .await
-        .map_err(|_| "the file could not be read".to_owned())?;
+    let slice = file.slice_with_f64_and_f64(0.0, end).map_err(|_| "the file could not be read".to_owned())?;
+    let buffer = JsFuture::from(slice.array_buffer()).await.map_err(|_| "the file could not be read".to_owned())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -29,8 +25,7 @@ pub fn slice(file: &File, start: u64, end: u64) -> Option<Blob> {
 /// seconds; `None` otherwise (unsupported codec, damaged header).
 pub async fn audio_duration(file: &File) -> Option<f64> {
     let document = web_sys::window()?.document()?;
-    let audio: web_sys::HtmlAudioElement =
-        document.create_element("audio").ok()?.dyn_into().ok()?;
+    let audio: web_sys::HtmlAudioElement = document.create_element("audio").ok()?.dyn_into().ok()?;
     let url = web_sys::Url::create_object_url_with_blob(file).ok()?;
     audio.set_preload("metadata");
 

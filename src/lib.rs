@@ -3,16 +3,18 @@
 pub mod api;
 pub mod components;
 pub mod config;
+pub mod embed;
 pub mod files;
 pub mod pages;
 pub mod polling;
+pub mod routes;
 pub mod storage;
 pub mod time;
 pub mod upload;
 pub mod workspace;
 
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::Api;
@@ -20,7 +22,7 @@ use crate::components::announcer::{Announcer, LiveRegion};
 use crate::components::header::AppHeader;
 use crate::config::Config;
 use crate::pages::{
-    model_details::ModelDetailsPage, models_list::ModelsListPage, not_found::NotFoundPage,
+    home::HomePage, model_details::ModelDetailsPage, models_list::ModelsListPage, not_found::NotFoundPage,
 };
 use crate::workspace::Workspace;
 
@@ -41,7 +43,7 @@ pub fn App(config: Config) -> impl IntoView {
                 <AppHeader />
                 <main id="cm-main" class="cm-main" tabindex="-1">
                     <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=|| view! { <Redirect path="/custom-models" /> } />
+                        <Route path=path!("/") view=HomePage />
                         <Route path=path!("/custom-models") view=ModelsListPage />
                         <Route path=path!("/custom-models/:id") view=ModelDetailsPage />
                     </Routes>

@@ -4,5 +4,8 @@ use leptos::prelude::*;
 fn main() {
     custom_models_console::install_panic_hook();
     let config = Config::from_window();
-    leptos::mount::mount_to_body(move || view! { <App config=config.clone() /> });
+    // A host that embeds the console calls `mount(element, config)` itself.
+    if !config.manual_mount {
+        leptos::mount::mount_to_body(move || view! { <App config=config.clone() /> });
+    }
 }

@@ -11,10 +11,7 @@ use leptos::prelude::*;
 pub const FIRST_MS: u64 = 2_000;
 pub const LONGEST_MS: u64 = 10_000;
 
-pub fn refresh_while<T: 'static>(
-    resource: LocalResource<T>,
-    running: impl Fn(&T) -> bool + 'static,
-) {
+pub fn refresh_while<T: 'static>(resource: LocalResource<T>, running: impl Fn(&T) -> bool + 'static) {
     let delay = StoredValue::new(FIRST_MS);
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     let stop = move || {
@@ -30,10 +27,7 @@ pub fn refresh_while<T: 'static>(
         if busy {
             let wait = delay.get_value();
             delay.set_value((wait * 3 / 2).min(LONGEST_MS));
-            timer.set_value(
-                set_timeout_with_handle(move || resource.refetch(), Duration::from_millis(wait))
-                    .ok(),
-            );
+            timer.set_value(set_timeout_with_handle(move || resource.refetch(), Duration::from_millis(wait)).ok());
         } else {
             delay.set_value(FIRST_MS);
         }

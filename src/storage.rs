@@ -23,10 +23,7 @@ pub fn get(key: &str) -> Option<String> {
 }
 
 pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
-    local_storage()
-        .ok_or(StorageError::Unavailable)?
-        .set_item(key, value)
-        .map_err(|_| StorageError::WriteFailed)
+    local_storage().ok_or(StorageError::Unavailable)?.set_item(key, value).map_err(|_| StorageError::WriteFailed)
 }
 
 pub fn remove(key: &str) {

@@ -8,9 +8,7 @@ fn js_date(at: DateTime<Utc>) -> js_sys::Date {
 }
 
 fn locale() -> String {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_else(|| "en-US".into())
+    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_else(|| "en-US".into())
 }
 
 /// The date alone, e.g. "24/11/2026" or "11/24/2026".

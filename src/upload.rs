@@ -71,11 +71,7 @@ async fn send_with_retry(
             Ok(()) => return Ok(()),
             // A refusal (4xx) will not change on retry; network trouble and 5xx may.
             Err(err) if attempt >= CHUNK_ATTEMPTS || matches!(err.status(), Some(400..=499)) => {
-                return Err(UploadError::Failed(format!(
-                    "{} (chunk {} of the file)",
-                    err.user_message(),
-                    index + 1
-                )));
+                return Err(UploadError::Failed(format!("{} (chunk {} of the file)", err.user_message(), index + 1)));
             }
             Err(_) => {
                 gloo_timers::future::TimeoutFuture::new(retry_delay_ms(attempt)).await;

@@ -16,12 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn mock_options(key: &str) -> MockOptions {
     storage::remove(key);
-    MockOptions {
-        latency_ms: 0,
-        training_ms: 50,
-        storage_key: key.into(),
-        ..MockOptions::default()
-    }
+    MockOptions { latency_ms: 0, training_ms: 50, storage_key: key.into(), ..MockOptions::default() }
 }
 
 async fn sleep(ms: u32) {
@@ -38,30 +33,18 @@ fn container() -> web_sys::HtmlElement {
 #[wasm_bindgen_test]
 fn config_without_a_base_url_is_the_mock_and_junk_is_ignored() {
     assert!(Config::from_json("{}").unwrap().is_mock());
-    let http = Config::from_json(
-        r#"{"apiBaseUrl":"https://api.example/v1/","token":"t","basePath":"workspace/"}"#,
-    )
-    .unwrap();
+    let http =
+        Config::from_json(r#"{"apiBaseUrl":"https://api.example/v1/","token":"t","basePath":"workspace/"}"#).unwrap();
     assert_eq!(
         http.api,
-        ApiMode::Http {
-            base_url: "https://api.example/v1".into(),
-            token: Some("t".into())
-        }
+        ApiMode::Http { base_url: "https://api.example/v1".into(), token: Some("t".into()), token_provider: None }
     );
     assert_eq!(http.base_path, "/workspace");
     assert!(Config::from_json(r#"{"apiBaseUrl":42}"#).is_err());
-    assert_eq!(
-        Config::from_js(&wasm_bindgen::JsValue::from_str("junk")),
-        Config::default()
-    );
-    let mock =
-        Config::from_json(r#"{"mock":{"role":"member","latencyMs":5,"seed":"empty"}}"#).unwrap();
+    assert_eq!(Config::from_js(&wasm_bindgen::JsValue::from_str("junk")), Config::default());
+    let mock = Config::from_json(r#"{"mock":{"role":"member","latencyMs":5,"seed":"empty"}}"#).unwrap();
     match mock.api {
-        ApiMode::Mock(m) => assert_eq!(
-            (m.role, m.latency_ms, m.empty),
-            (Some(Role::Member), 5, true)
-        ),
+        ApiMode::Mock(m) => assert_eq!((m.role, m.latency_ms, m.empty), (Some(Role::Member), 5, true)),
         other => panic!("expected the mock, got {other:?}"),
     }
 }
@@ -79,58 +62,36 @@ fn storage_round_trips_and_tolerates_absence() {
 #[wasm_bindgen_test]
 async fn the_mock_persists_its_state_across_loads() {
     let options = mock_options("cm-test-persist");
-    let api = MockApi::load(&options);
+    let api = MockApi::load(&options, None);
     let created = api.create_model("Persisted", "en-US").await.unwrap();
-    let reloaded = MockApi::load(&MockOptions { ..options.clone() });
+    let reloaded = MockApi::load(&MockOptions { ..options.clone() }, None);
     assert_eq!(reloaded.model(&created.id).await.unwrap().name, "Persisted");
     storage::set(&options.storage_key, "{not json").unwrap();
-    let reseeded = MockApi::load(&options);
-    assert!(reseeded
-        .model(&created.id)
-        .await
-        .unwrap_err()
-        .is_not_found());
+    let reseeded = MockApi::load(&options, None);
+    assert!(reseeded.model(&created.id).await.unwrap_err().is_not_found());
 }
 
 #[wasm_bindgen_test]
 async fn the_mock_enforces_roles_and_runs_training_to_an_end() {
-    let api = MockApi::load(&MockOptions {
-        role: Some(Role::Member),
-        ..mock_options("cm-test-roles")
-    });
+    let api = MockApi::load(&MockOptions { role: Some(Role::Member), ..mock_options("cm-test-roles") }, None);
     let page = api.list_models(&ListQuery::default()).await.unwrap();
     let victim = &page.items[0];
     let refused = api.delete_model(&victim.id).await.unwrap_err();
     assert_eq!(refused.status(), Some(403));
     assert!(refused.user_message().contains("Only organization admins"));
 
-    let running = page
-        .items
-        .iter()
-        .find(|m| m.status == TrainingStatus::ReadyToRun)
-        .unwrap();
+    let running = page.items.iter().find(|m| m.status == TrainingStatus::ReadyToRun).unwrap();
     let started = api.start_training(&running.id).await.unwrap();
     assert_eq!(started.status, TrainingStatus::Running);
     sleep(80).await;
-    assert_eq!(
-        api.model(&running.id).await.unwrap().status,
-        TrainingStatus::Success
-    );
+    assert_eq!(api.model(&running.id).await.unwrap().status, TrainingStatus::Success);
 }
 
 #[wasm_bindgen_test]
 fn training_errors_read_as_plain_language() {
-    let err = ApiError::Http {
-        status: 402,
-        code: Some("no-claims-available".into()),
-        message: None,
-    };
+    let err = ApiError::Http { status: 402, code: Some("no-claims-available".into()), message: None };
     assert!(err.user_message().contains("no training credits"));
-    let err = ApiError::Http {
-        status: 502,
-        code: None,
-        message: None,
-    };
+    let err = ApiError::Http { status: 502, code: None, message: None };
     assert!(err.user_message().contains("HTTP 502"));
 }
 
@@ -153,12 +114,10 @@ async fn the_status_badge_shows_label_colour_and_progress() {
 #[wasm_bindgen_test]
 async fn the_app_mounts_and_lists_models_from_the_mock() {
     let el = container();
-    let config = Config {
-        api: ApiMode::Mock(mock_options("cm-test-app")),
-        base_path: String::new(),
-    };
-    let _handle =
-        leptos::mount::mount_to(el.clone(), move || view! { <App config=config.clone() /> });
+    let window = web_sys::window().unwrap();
+    window.history().unwrap().push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/custom-models")).unwrap();
+    let config = Config { api: ApiMode::Mock(mock_options("cm-test-app")), ..Config::default() };
+    let _handle = leptos::mount::mount_to(el.clone(), move || view! { <App config=config.clone() /> });
     let mut rows = 0;
     for _ in 0..50 {
         sleep(20).await;
@@ -185,10 +144,7 @@ async fn uploads_go_in_chunks_with_progress_and_can_be_cancelled() {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
-    let api = Api::Mock(MockApi::load(&MockOptions {
-        chunk_latency_ms: 0,
-        ..mock_options("cm-test-upload")
-    }));
+    let api = Api::Mock(MockApi::load(&MockOptions { chunk_latency_ms: 0, ..mock_options("cm-test-upload") }, None));
     let model = api.create_model("Uploads", "en-US").await.unwrap();
     let size = 2 * 1024 * 1024 + 10;
     let file = blob_of(&vec![b'a'; size]);
@@ -202,22 +158,12 @@ async fn uploads_go_in_chunks_with_progress_and_can_be_cancelled() {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let log = seen.clone();
     let never = Rc::new(Cell::new(false));
-    let dataset = upload_file(
-        &api,
-        &model.id,
-        &file,
-        request.clone(),
-        &never,
-        move |sent| log.borrow_mut().push(sent),
-    )
-    .await
-    .unwrap();
+    let dataset = upload_file(&api, &model.id, &file, request.clone(), &never, move |sent| log.borrow_mut().push(sent))
+        .await
+        .unwrap();
     assert_eq!(dataset.name, "words.txt");
     assert_eq!(*seen.borrow(), [1024 * 1024, 2 * 1024 * 1024, size as u64]);
-    assert_eq!(
-        api.model(&model.id).await.unwrap().status,
-        TrainingStatus::ReadyToRun
-    );
+    assert_eq!(api.model(&model.id).await.unwrap().status, TrainingStatus::ReadyToRun);
 
     let cancelled = Rc::new(Cell::new(true));
     let outcome = upload_file(&api, &model.id, &file, request, &cancelled, |_| {}).await;

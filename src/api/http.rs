@@ -1,12 +1,15 @@
 //! The backend over HTTP, as `docs/api.md` describes it.
 
+use domain::stt::{SessionRequest, SttSession};
 use domain::upload::{UploadRequest, UploadTicket};
 use domain::wire::{self, DecodeError};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
 use gloo_net::http::{Method, RequestBuilder};
 use serde_json::json;
+use wasm_bindgen::JsCast;
 
 use super::{ApiError, ApiResult};
+use crate::config::TokenProvider;
 
 enum Body<'a> {
     Json(serde_json::Value),
@@ -17,6 +20,9 @@ enum Body<'a> {
 pub struct HttpApi {
     base_url: String,
     token: Option<String>,
+    token_provider: Option<TokenProvider>,
+    /// The user as the host supplied them, answered instead of `GET /me`.
+    user: Option<User>,
 }
 
 impl From<DecodeError> for ApiError {
@@ -27,7 +33,25 @@ impl From<DecodeError> for ApiError {
 
 impl HttpApi {
     pub fn new(base_url: String, token: Option<String>) -> Self {
-        HttpApi { base_url, token }
+        HttpApi { base_url, token, token_provider: None, user: None }
+    }
+
+    /// A host's token callback, asked before every request, and the user it signed in.
+    pub fn with_host(mut self, token_provider: Option<TokenProvider>, user: Option<User>) -> Self {
+        self.token_provider = token_provider;
+        self.user = user;
+        self
+    }
+
+    /// The bearer token: the host's callback (which may return a promise) wins over a fixed token.
+    async fn bearer(&self) -> Option<String> {
+        let Some(TokenProvider(get)) = &self.token_provider else { return self.token.clone() };
+        let value = get.call0(&wasm_bindgen::JsValue::NULL).ok()?;
+        let value = match value.dyn_into::<js_sys::Promise>() {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok()?,
+            Err(value) => value,
+        };
+        value.as_string().filter(|t| !t.is_empty())
     }
 
     /// Sends one request and returns the body of a 2xx answer as text; every
@@ -39,8 +63,7 @@ impl HttpApi {
         query: &[(&str, String)],
         body: Option<serde_json::Value>,
     ) -> ApiResult<String> {
-        self.send_body(method, path, query, body.map(Body::Json))
-            .await
+        self.send_body(method, path, query, body.map(Body::Json)).await
     }
 
     async fn send_body(
@@ -54,21 +77,16 @@ impl HttpApi {
             .method(method)
             .header("Accept", "application/json")
             .query(query.iter().map(|(k, v)| (*k, v.as_str())));
-        if let Some(token) = &self.token {
+        if let Some(token) = self.bearer().await {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
         let request = match body {
             Some(Body::Json(body)) => builder.json(&body),
-            Some(Body::Bytes(blob)) => builder
-                .header("Content-Type", "application/octet-stream")
-                .body(blob.clone()),
+            Some(Body::Bytes(blob)) => builder.header("Content-Type", "application/octet-stream").body(blob.clone()),
             None => builder.build(),
         }
         .map_err(|e| ApiError::Network(e.to_string()))?;
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
         let text = response.text().await.unwrap_or_default();
         if response.ok() {
             Ok(text)
@@ -87,6 +105,9 @@ impl HttpApi {
     }
 
     pub async fn current_user(&self) -> ApiResult<User> {
+        if let Some(user) = &self.user {
+            return Ok(user.clone());
+        }
         Ok(wire::decode_user(&self.get("/me", &[]).await?)?)
     }
 
@@ -99,9 +120,7 @@ impl HttpApi {
     }
 
     pub async fn list_models(&self, query: &ListQuery) -> ApiResult<Page<CustomModel>> {
-        Ok(wire::decode_model_page(
-            &self.get("/custom-models", &query.to_params()).await?,
-        )?)
+        Ok(wire::decode_model_page(&self.get("/custom-models", &query.to_params()).await?)?)
     }
 
     pub async fn model(&self, id: &str) -> ApiResult<CustomModel> {
@@ -110,46 +129,26 @@ impl HttpApi {
 
     pub async fn create_model(&self, name: &str, language: &str) -> ApiResult<CustomModel> {
         let body = json!({ "name": name, "language": language });
-        Ok(wire::decode_model(
-            &self
-                .send(Method::POST, "/custom-models", &[], Some(body))
-                .await?,
-        )?)
+        Ok(wire::decode_model(&self.send(Method::POST, "/custom-models", &[], Some(body)).await?)?)
     }
 
     pub async fn rename_model(&self, id: &str, name: &str) -> ApiResult<CustomModel> {
         let body = json!({ "name": name });
-        Ok(wire::decode_model(
-            &self
-                .send(Method::PATCH, &model_path(id), &[], Some(body))
-                .await?,
-        )?)
+        Ok(wire::decode_model(&self.send(Method::PATCH, &model_path(id), &[], Some(body)).await?)?)
     }
 
     pub async fn delete_model(&self, id: &str) -> ApiResult<()> {
-        self.send(Method::DELETE, &model_path(id), &[], None)
-            .await
-            .map(drop)
+        self.send(Method::DELETE, &model_path(id), &[], None).await.map(drop)
     }
 
     pub async fn start_training(&self, id: &str) -> ApiResult<CustomModel> {
         let path = format!("{}/train", model_path(id));
-        Ok(wire::decode_model(
-            &self.send(Method::POST, &path, &[], None).await?,
-        )?)
+        Ok(wire::decode_model(&self.send(Method::POST, &path, &[], None).await?)?)
     }
 
-    pub async fn list_datasets(
-        &self,
-        model_id: &str,
-        page: u32,
-        page_size: u32,
-    ) -> ApiResult<Page<Dataset>> {
+    pub async fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> ApiResult<Page<Dataset>> {
         let path = format!("{}/datasets", model_path(model_id));
-        let query = [
-            ("page", page.to_string()),
-            ("page_size", page_size.to_string()),
-        ];
+        let query = [("page", page.to_string()), ("page_size", page_size.to_string())];
         Ok(wire::decode_dataset_page(&self.get(&path, &query).await?)?)
     }
 
@@ -160,46 +159,36 @@ impl HttpApi {
 }
 
 impl HttpApi {
-    pub async fn start_upload(
-        &self,
-        model_id: &str,
-        request: &UploadRequest,
-    ) -> ApiResult<UploadTicket> {
+    pub async fn start_upload(&self, model_id: &str, request: &UploadRequest) -> ApiResult<UploadTicket> {
         let path = format!("{}/uploads", model_path(model_id));
         let body = serde_json::to_value(request).map_err(|e| ApiError::Decode(e.to_string()))?;
-        Ok(wire::decode_upload_ticket(
-            &self.send(Method::POST, &path, &[], Some(body)).await?,
-        )?)
+        Ok(wire::decode_upload_ticket(&self.send(Method::POST, &path, &[], Some(body)).await?)?)
     }
 
-    pub async fn send_chunk(
-        &self,
-        upload_id: &str,
-        index: u64,
-        chunk: &web_sys::Blob,
-    ) -> ApiResult<()> {
+    pub async fn send_chunk(&self, upload_id: &str, index: u64, chunk: &web_sys::Blob) -> ApiResult<()> {
         let path = format!("/uploads/{}/chunks/{index}", encode(upload_id));
-        self.send_body(Method::PUT, &path, &[], Some(Body::Bytes(chunk)))
-            .await
-            .map(drop)
+        self.send_body(Method::PUT, &path, &[], Some(Body::Bytes(chunk))).await.map(drop)
     }
 
     pub async fn complete_upload(&self, upload_id: &str) -> ApiResult<Dataset> {
         let path = format!("/uploads/{}/complete", encode(upload_id));
-        Ok(wire::decode_dataset(
-            &self.send(Method::POST, &path, &[], None).await?,
-        )?)
+        Ok(wire::decode_dataset(&self.send(Method::POST, &path, &[], None).await?)?)
     }
 
     pub async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {
-        self.send(
-            Method::DELETE,
-            &format!("/uploads/{}", encode(upload_id)),
-            &[],
-            None,
-        )
-        .await
-        .map(drop)
+        self.send(Method::DELETE, &format!("/uploads/{}", encode(upload_id)), &[], None).await.map(drop)
+    }
+}
+
+impl HttpApi {
+    pub async fn create_session(&self, request: &SessionRequest) -> ApiResult<SttSession> {
+        let body = serde_json::to_value(request).map_err(|e| ApiError::Decode(e.to_string()))?;
+        Ok(wire::decode_session(&self.send(Method::POST, "/stt-sessions", &[], Some(body)).await?)?)
+    }
+
+    pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Vec<SttSession>> {
+        let query = [("page", "1".to_owned()), ("page_size", limit.to_string())];
+        Ok(wire::decode_sessions(&self.get("/stt-sessions", &query).await?)?)
     }
 }
 

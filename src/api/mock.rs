@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use domain::mock_store::{MockError, MockStore, STATE_VERSION};
+use domain::stt::{SessionRequest, SttSession};
 use domain::upload::{UploadRequest, UploadTicket};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, Role, User};
 
@@ -23,17 +24,13 @@ pub struct MockApi {
 
 impl From<MockError> for ApiError {
     fn from(e: MockError) -> Self {
-        ApiError::Http {
-            status: e.status,
-            code: Some(e.code),
-            message: Some(e.message),
-        }
+        ApiError::Http { status: e.status, code: Some(e.code), message: Some(e.message) }
     }
 }
 
 impl MockApi {
     /// The saved demo when there is a readable one, else a fresh seed.
-    pub fn load(options: &MockOptions) -> MockApi {
+    pub fn load(options: &MockOptions, user: Option<&User>) -> MockApi {
         let training_ms = i64::from(options.training_ms);
         let saved = storage::get(&options.storage_key)
             .and_then(|text| serde_json::from_str::<MockStore>(&text).ok())
@@ -48,6 +45,10 @@ impl MockApi {
         store.training_ms = training_ms;
         if let Some(role) = options.role {
             store.set_role(role);
+        }
+        if let Some(user) = user {
+            // A host's user keeps the demo organisation, so the demo data stays visible.
+            store.user = User { organization_id: store.user.organization_id.clone(), ..user.clone() };
         }
         if let Some(credits) = options.credits {
             store.credits = credits;
@@ -67,9 +68,7 @@ impl MockApi {
 
     fn lock(&self) -> MutexGuard<'_, MockStore> {
         // Single-threaded WASM: a poisoned lock only means an earlier call panicked mid-way.
-        self.store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn save(&self, store: &MockStore) {
@@ -77,7 +76,9 @@ impl MockApi {
             return;
         };
         if storage::set(&self.storage_key, &text).is_err() {
-            web_sys::console::warn_1(&"The demo's state could not be saved; it lives in memory until the page is closed.".into());
+            web_sys::console::warn_1(
+                &"The demo's state could not be saved; it lives in memory until the page is closed.".into(),
+            );
         }
     }
 
@@ -138,13 +139,11 @@ impl MockApi {
     }
 
     pub async fn create_model(&self, name: &str, language: &str) -> ApiResult<CustomModel> {
-        self.call(true, |s, now| s.create_model(name, language, now))
-            .await
+        self.call(true, |s, now| s.create_model(name, language, now)).await
     }
 
     pub async fn rename_model(&self, id: &str, name: &str) -> ApiResult<CustomModel> {
-        self.call(true, |s, now| s.rename_model(id, name, now))
-            .await
+        self.call(true, |s, now| s.rename_model(id, name, now)).await
     }
 
     pub async fn delete_model(&self, id: &str) -> ApiResult<()> {
@@ -155,40 +154,21 @@ impl MockApi {
         self.call(true, |s, now| s.start_training(id, now)).await
     }
 
-    pub async fn list_datasets(
-        &self,
-        model_id: &str,
-        page: u32,
-        page_size: u32,
-    ) -> ApiResult<Page<Dataset>> {
-        self.call(false, |s, _| s.list_datasets(model_id, page, page_size))
-            .await
+    pub async fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> ApiResult<Page<Dataset>> {
+        self.call(false, |s, _| s.list_datasets(model_id, page, page_size)).await
     }
 
     pub async fn delete_dataset(&self, model_id: &str, dataset_id: &str) -> ApiResult<()> {
-        self.call(true, |s, now| s.delete_dataset(model_id, dataset_id, now))
-            .await
+        self.call(true, |s, now| s.delete_dataset(model_id, dataset_id, now)).await
     }
 
-    pub async fn start_upload(
-        &self,
-        model_id: &str,
-        request: &UploadRequest,
-    ) -> ApiResult<UploadTicket> {
-        self.call(false, |s, now| {
-            s.start_upload(model_id, request.clone(), now)
-        })
-        .await
+    pub async fn start_upload(&self, model_id: &str, request: &UploadRequest) -> ApiResult<UploadTicket> {
+        self.call(false, |s, now| s.start_upload(model_id, request.clone(), now)).await
     }
 
     /// Accepts a chunk after the simulated transfer time. Like a backend, the
     /// mock looks at the first chunk's bytes (at most one chunk is ever read).
-    pub async fn send_chunk(
-        &self,
-        upload_id: &str,
-        index: u64,
-        chunk: &web_sys::Blob,
-    ) -> ApiResult<()> {
+    pub async fn send_chunk(&self, upload_id: &str, index: u64, chunk: &web_sys::Blob) -> ApiResult<()> {
         let first_bytes = if index == 0 {
             let buffer = wasm_bindgen_futures::JsFuture::from(chunk.array_buffer())
                 .await
@@ -197,18 +177,23 @@ impl MockApi {
         } else {
             None
         };
-        self.call_after(self.chunk_latency_ms, false, |s, _| {
-            s.receive_chunk(upload_id, index, first_bytes.as_deref())
-        })
-        .await
+        self.call_after(self.chunk_latency_ms, false, |s, _| s.receive_chunk(upload_id, index, first_bytes.as_deref()))
+            .await
     }
 
     pub async fn complete_upload(&self, upload_id: &str) -> ApiResult<Dataset> {
-        self.call(true, |s, now| s.complete_upload(upload_id, now))
-            .await
+        self.call(true, |s, now| s.complete_upload(upload_id, now)).await
     }
 
     pub async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {
         self.call(false, |s, _| s.abort_upload(upload_id)).await
+    }
+
+    pub async fn create_session(&self, request: &SessionRequest) -> ApiResult<SttSession> {
+        self.call(true, |s, now| s.create_session(request.clone(), now)).await
+    }
+
+    pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Vec<SttSession>> {
+        self.call(false, |s, _| Ok(s.recent_sessions(limit as usize))).await
     }
 }

@@ -8,6 +8,7 @@ mod mock;
 pub use http::HttpApi;
 pub use mock::MockApi;
 
+use domain::stt::{SessionRequest, SttSession};
 use domain::training::TrainingErrorCode;
 use domain::upload::{UploadRequest, UploadTicket};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
@@ -20,11 +21,7 @@ pub enum ApiError {
     /// The request never got an answer (offline, DNS, CORS, aborted).
     Network(String),
     /// The server answered with an error status, and its error body if it sent one.
-    Http {
-        status: u16,
-        code: Option<String>,
-        message: Option<String>,
-    },
+    Http { status: u16, code: Option<String>, message: Option<String> },
     /// The server answered, but not with what the contract says.
     Decode(String),
 }
@@ -55,9 +52,15 @@ impl ApiError {
     pub fn user_message(&self) -> String {
         match self {
             ApiError::Network(_) => "Could not reach the server. Check your connection and try again.".into(),
-            ApiError::Decode(_) => "The server sent a response this page cannot read. Try again; if it persists, contact support.".into(),
+            ApiError::Decode(_) => {
+                "The server sent a response this page cannot read. Try again; if it persists, contact support.".into()
+            }
             ApiError::Http { status, code, message } => {
-                if let Some(known) = code.as_deref().map(TrainingErrorCode::from_code).filter(|c| !matches!(c, TrainingErrorCode::Other(_))) {
+                if let Some(known) = code
+                    .as_deref()
+                    .map(TrainingErrorCode::from_code)
+                    .filter(|c| !matches!(c, TrainingErrorCode::Other(_)))
+                {
                     return format!("{} {}", known.message(), known.next_step());
                 }
                 if let Some(message) = message.as_deref().filter(|m| !m.trim().is_empty()) {
@@ -104,10 +107,10 @@ macro_rules! delegate {
 impl Api {
     pub fn from_config(config: &Config) -> Api {
         match &config.api {
-            ApiMode::Http { base_url, token } => {
-                Api::Http(HttpApi::new(base_url.clone(), token.clone()))
-            }
-            ApiMode::Mock(options) => Api::Mock(MockApi::load(options)),
+            ApiMode::Http { base_url, token, token_provider } => Api::Http(
+                HttpApi::new(base_url.clone(), token.clone()).with_host(token_provider.clone(), config.user.clone()),
+            ),
+            ApiMode::Mock(options) => Api::Mock(MockApi::load(options, config.user.as_ref())),
         }
     }
 
@@ -156,12 +159,7 @@ impl Api {
         delegate!(self.start_training(id))
     }
 
-    pub async fn list_datasets(
-        &self,
-        model_id: &str,
-        page: u32,
-        page_size: u32,
-    ) -> ApiResult<Page<Dataset>> {
+    pub async fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> ApiResult<Page<Dataset>> {
         delegate!(self.list_datasets(model_id, page, page_size))
     }
 
@@ -170,21 +168,12 @@ impl Api {
     }
 
     /// Starts a chunked upload (docs/api.md, "Uploads").
-    pub async fn start_upload(
-        &self,
-        model_id: &str,
-        request: &UploadRequest,
-    ) -> ApiResult<UploadTicket> {
+    pub async fn start_upload(&self, model_id: &str, request: &UploadRequest) -> ApiResult<UploadTicket> {
         delegate!(self.start_upload(model_id, request))
     }
 
     /// Sends chunk `index`, a slice of the file that is never read into WASM memory.
-    pub async fn send_chunk(
-        &self,
-        upload_id: &str,
-        index: u64,
-        chunk: &web_sys::Blob,
-    ) -> ApiResult<()> {
+    pub async fn send_chunk(&self, upload_id: &str, index: u64, chunk: &web_sys::Blob) -> ApiResult<()> {
         delegate!(self.send_chunk(upload_id, index, chunk))
     }
 
@@ -194,5 +183,15 @@ impl Api {
 
     pub async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {
         delegate!(self.abort_upload(upload_id))
+    }
+
+    /// Starts an STT Session (Home page).
+    pub async fn create_session(&self, request: &SessionRequest) -> ApiResult<SttSession> {
+        delegate!(self.create_session(request))
+    }
+
+    /// The newest sessions first, at most `limit`.
+    pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Vec<SttSession>> {
+        delegate!(self.recent_sessions(limit))
     }
 }

@@ -5,6 +5,7 @@ use domain::Role;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::routes::link;
 use crate::workspace::{use_api, use_workspace};
 
 #[component]
@@ -13,12 +14,13 @@ pub fn AppHeader() -> impl IntoView {
     let demo = api.as_mock().cloned();
     view! {
         <header class="cm-header">
-            <A href="/custom-models" attr:class="cm-brand">
+            <A href=link("/") attr:class="cm-brand">
                 <span class="cm-brand__mark" aria-hidden="true">"◆"</span>
                 " Speech Workspace"
             </A>
             <nav class="cm-nav" aria-label="Main">
-                <A href="/custom-models">"Custom Models"</A>
+                <A href=link("/") exact=true>"Home"</A>
+                <A href=link("/custom-models")>"Custom Models"</A>
             </nav>
             {demo.map(|mock| view! { <DemoControls mock /> })}
         </header>
@@ -28,11 +30,7 @@ pub fn AppHeader() -> impl IntoView {
 #[component]
 fn DemoControls(mock: crate::api::MockApi) -> impl IntoView {
     let workspace = use_workspace();
-    let current = move || {
-        workspace
-            .user
-            .with(|u| u.as_ref().and_then(|r| r.as_ref().ok()).map(|u| u.role))
-    };
+    let current = move || workspace.user.with(|u| u.as_ref().and_then(|r| r.as_ref().ok()).map(|u| u.role));
     let on_change = move |ev: leptos::ev::Event| {
         let role = Role::from_wire(&event_target_value(&ev));
         mock.set_role(role);

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::modal::unique_id;
+use crate::routes::link;
 
 /// One entry of a [`KebabMenu`].
 #[derive(Clone)]
@@ -13,20 +14,14 @@ pub enum MenuAction {
     /// Goes to a page of the console (the router adds the base path).
     Link { label: String, href: String },
     /// Runs something on the page (e.g. opens a confirmation).
-    Run {
-        label: String,
-        run: Callback<()>,
-        danger: bool,
-    },
+    Run { label: String, run: Callback<()>, danger: bool },
 }
 
 fn menu_items(menu: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
     let Ok(list) = menu.query_selector_all("[role=menuitem]") else {
         return Vec::new();
     };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
 }
 
 #[component]
@@ -49,12 +44,8 @@ pub fn KebabMenu(
         if items.is_empty() {
             return;
         }
-        let active = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element());
-        let current = items
-            .iter()
-            .position(|i| Some(i.unchecked_ref::<web_sys::Element>()) == active.as_ref());
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        let current = items.iter().position(|i| Some(i.unchecked_ref::<web_sys::Element>()) == active.as_ref());
         let _ = items[pick(items.len(), current) % items.len()].focus();
     };
     let close_to_button = move || {
@@ -100,10 +91,7 @@ pub fn KebabMenu(
         let inside = ev
             .related_target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(
-                ev.current_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
-            )
+            .zip(ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
             .is_some_and(|(to, wrapper)| wrapper.contains(Some(&to)));
         if !inside {
             // Deferred: focus also leaves when navigation tears the menu down, and a
@@ -126,7 +114,7 @@ pub fn KebabMenu(
         .map(|action| match action {
             MenuAction::Link { label, href } => view! {
                 <li role="none">
-                    <A href=href attr:role="menuitem" attr:tabindex="-1" attr:class="cm-menu__item">{label}</A>
+                    <A href=link(&href) attr:role="menuitem" attr:tabindex="-1" attr:class="cm-menu__item">{label}</A>
                 </li>
             }
             .into_any(),

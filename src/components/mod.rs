@@ -3,9 +3,11 @@
 
 pub mod announcer;
 pub mod confirm_dialog;
+pub mod file_field;
 pub mod header;
 pub mod info_tip;
 pub mod kebab_menu;
 pub mod modal;
+pub mod model_select;
 pub mod pagination;
 pub mod status_badge;

@@ -15,11 +15,7 @@ pub fn unique_id(prefix: &str) -> String {
 }
 
 fn active_element() -> Option<web_sys::HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .active_element()?
-        .dyn_into()
-        .ok()
+    web_sys::window()?.document()?.active_element()?.dyn_into().ok()
 }
 
 /// A modal dialog, open while `open` is true. Closing it by Escape sets `open`
@@ -49,14 +45,12 @@ pub fn Modal(
                     let Some(el) = dialog.get_untracked() else {
                         return;
                     };
-                    let target = el.query_selector("[autofocus]").ok().flatten().or_else(|| {
-                        el.query_selector("input, select, textarea, button")
-                            .ok()
-                            .flatten()
-                    });
-                    if let Some(target) =
-                        target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-                    {
+                    let target = el
+                        .query_selector("[autofocus]")
+                        .ok()
+                        .flatten()
+                        .or_else(|| el.query_selector("input, select, textarea, button").ok().flatten());
+                    if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
                         let _ = target.focus();
                     }
                 });

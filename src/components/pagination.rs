@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::modal::unique_id;
+use crate::routes::link;
 
 #[component]
 pub fn Pagination(
@@ -24,7 +25,7 @@ pub fn Pagination(
     let size_id = unique_id("cm-page-size");
     let step = move |target: u32, text: &'static str, enabled: bool| {
         if enabled {
-            view! { <A href=href.run(target) attr:class="cm-pager__step">{text}</A> }.into_any()
+            view! { <A href=link(&href.run(target)) attr:class="cm-pager__step">{text}</A> }.into_any()
         } else {
             view! { <span class="cm-pager__step" aria-disabled="true">{text}</span> }.into_any()
         }
@@ -60,7 +61,7 @@ pub fn Pagination(
                             </span>
                         }.into_any(),
                         PageItem::Page(n) => view! {
-                            <A href=href.run(n) attr:class="cm-pager__num" attr:aria-label=format!("Page {n}")>{n}</A>
+                            <A href=link(&href.run(n)) attr:class="cm-pager__num" attr:aria-label=format!("Page {n}")>{n}</A>
                         }.into_any(),
                     })
                     .collect_view()}

@@ -1,11 +1,22 @@
 // Serves the release build (dist/) like a production host would: static files,
 // and index.html for any other path so deep links into the console work.
+// Under /workspace/ it serves instead the example host page of tests/host/,
+// which embeds the console; /embed/console.{js,css} and console_bg.wasm alias
+// the build's hashed file names for it.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../dist/', import.meta.url));
+const hostPage = fileURLToPath(new URL('../host/index.html', import.meta.url));
+
+async function resolve(path) {
+  if (path === '/workspace' || path.startsWith('/workspace/')) return hostPage;
+  const alias = { '/embed/console.js': /^custom-models-console-.*\.js$/, '/embed/console_bg.wasm': /_bg\.wasm$/, '/embed/console.css': /^main-.*\.css$/ }[path];
+  if (alias) return join(root, (await readdir(root)).find((f) => alias.test(f)) ?? 'missing');
+  return extname(path) ? join(root, path) : join(root, 'index.html');
+}
 const port = Number(process.env.PORT || 4173);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
@@ -14,7 +25,7 @@ const types = {
 
 createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  const file = extname(path) ? join(root, path) : join(root, 'index.html');
+  const file = await resolve(path);
   try {
     const body = await readFile(file);
     res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });

@@ -20,12 +20,8 @@ pub enum DatasetType {
 }
 
 impl DatasetType {
-    pub const ALL: [DatasetType; 4] = [
-        DatasetType::Transcript,
-        DatasetType::Test,
-        DatasetType::Audio,
-        DatasetType::Manifest,
-    ];
+    pub const ALL: [DatasetType; 4] =
+        [DatasetType::Transcript, DatasetType::Test, DatasetType::Audio, DatasetType::Manifest];
 
     /// The spec's name, which is also the wire name.
     pub fn name(self) -> &'static str {
@@ -38,9 +34,7 @@ impl DatasetType {
     }
 
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|t| t.name().eq_ignore_ascii_case(name.trim()))
+        Self::ALL.into_iter().find(|t| t.name().eq_ignore_ascii_case(name.trim()))
     }
 
     /// File extensions (lower case, no dot) this type accepts.
@@ -76,14 +70,10 @@ pub fn extension(file_name: &str) -> Option<String> {
 /// unknown (the spec's rule; such a file then fails format validation).
 pub fn detect_type(file_name: &str) -> DatasetType {
     let ext = extension(file_name);
-    [
-        DatasetType::Audio,
-        DatasetType::Manifest,
-        DatasetType::Transcript,
-    ]
-    .into_iter()
-    .find(|t| ext.as_deref().is_some_and(|e| t.extensions().contains(&e)))
-    .unwrap_or(DatasetType::Transcript)
+    [DatasetType::Audio, DatasetType::Manifest, DatasetType::Transcript]
+        .into_iter()
+        .find(|t| ext.as_deref().is_some_and(|e| t.extensions().contains(&e)))
+        .unwrap_or(DatasetType::Transcript)
 }
 
 /// A file as the browser describes it before any byte is read.
@@ -108,12 +98,7 @@ impl FileProblem {
             FileProblem::WrongFormat { dataset_type } => format!(
                 "Wrong format for {}: use {}.",
                 dataset_type.name(),
-                dataset_type
-                    .extensions()
-                    .iter()
-                    .map(|e| format!(".{e}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                dataset_type.extensions().iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
             ),
             FileProblem::TooLarge => "Larger than 10 GB, the most a file may be.".into(),
             FileProblem::Empty => "The file is empty.".into(),
@@ -143,17 +128,14 @@ impl Selection {
 pub fn validate_selection(choice: TypeChoice, files: &[FileInfo]) -> Selection {
     let dataset_type = match choice {
         TypeChoice::Fixed(t) => t,
-        TypeChoice::AutoDetect => files
-            .first()
-            .map_or(DatasetType::Transcript, |f| detect_type(&f.name)),
+        TypeChoice::AutoDetect => files.first().map_or(DatasetType::Transcript, |f| detect_type(&f.name)),
     };
     let problems = files
         .iter()
         .enumerate()
         .map(|(i, file)| {
             let mut found = Vec::new();
-            let ext_ok = extension(&file.name)
-                .is_some_and(|e| dataset_type.extensions().contains(&e.as_str()));
+            let ext_ok = extension(&file.name).is_some_and(|e| dataset_type.extensions().contains(&e.as_str()));
             if !ext_ok {
                 found.push(FileProblem::WrongFormat { dataset_type });
             }
@@ -169,10 +151,7 @@ pub fn validate_selection(choice: TypeChoice, files: &[FileInfo]) -> Selection {
             found
         })
         .collect();
-    Selection {
-        dataset_type,
-        problems,
-    }
+    Selection { dataset_type, problems }
 }
 
 /// A file uploaded to a model.
@@ -198,12 +177,7 @@ pub fn format_duration(seconds: f64) -> Option<String> {
         return None;
     }
     let total = seconds.round() as u64;
-    Some(format!(
-        "{}:{:02}:{:02}",
-        total / 3600,
-        total / 60 % 60,
-        total % 60
-    ))
+    Some(format!("{}:{:02}:{:02}", total / 3600, total / 60 % 60, total % 60))
 }
 
 /// The URL to link to, when it is an http(s) URL; anything else (`javascript:`,
@@ -225,10 +199,7 @@ mod tests {
     use DatasetType::*;
 
     fn file(name: &str, size: u64) -> FileInfo {
-        FileInfo {
-            name: name.into(),
-            size,
-        }
+        FileInfo { name: name.into(), size }
     }
 
     #[test]
@@ -250,29 +221,16 @@ mod tests {
         assert_eq!(detect_type(".wav"), Transcript);
         let sel = validate_selection(TypeChoice::AutoDetect, &[file("slides.pdf", 10)]);
         assert_eq!(sel.dataset_type, Transcript);
-        assert_eq!(
-            sel.problems[0],
-            [FileProblem::WrongFormat {
-                dataset_type: Transcript
-            }]
-        );
+        assert_eq!(sel.problems[0], [FileProblem::WrongFormat { dataset_type: Transcript }]);
         assert!(!sel.is_valid());
     }
 
     #[test]
     fn the_first_file_decides_the_detected_type() {
-        let sel = validate_selection(
-            TypeChoice::AutoDetect,
-            &[file("a.wav", 5), file("b.srt", 5)],
-        );
+        let sel = validate_selection(TypeChoice::AutoDetect, &[file("a.wav", 5), file("b.srt", 5)]);
         assert_eq!(sel.dataset_type, Audio);
         assert!(sel.problems[0].is_empty());
-        assert_eq!(
-            sel.problems[1],
-            [FileProblem::WrongFormat {
-                dataset_type: Audio
-            }]
-        );
+        assert_eq!(sel.problems[1], [FileProblem::WrongFormat { dataset_type: Audio }]);
     }
 
     #[test]
@@ -323,14 +281,8 @@ mod tests {
 
     #[test]
     fn only_http_urls_become_links() {
-        assert_eq!(
-            safe_link(" https://cdn.example/a.wav "),
-            Some("https://cdn.example/a.wav")
-        );
-        assert_eq!(
-            safe_link("HTTP://cdn.example/a.wav"),
-            Some("HTTP://cdn.example/a.wav")
-        );
+        assert_eq!(safe_link(" https://cdn.example/a.wav "), Some("https://cdn.example/a.wav"));
+        assert_eq!(safe_link("HTTP://cdn.example/a.wav"), Some("HTTP://cdn.example/a.wav"));
         for hostile in [
             "javascript:alert(1)",
             "JaVaScRiPt:alert(1)",

@@ -22,10 +22,7 @@ pub fn trainable(languages: &[Language]) -> Vec<&Language> {
 /// The display name for a language code; the code itself when the language is unknown,
 /// so a model on a retired language still shows something true.
 pub fn display_name<'a>(languages: &'a [Language], code: &'a str) -> &'a str {
-    languages
-        .iter()
-        .find(|l| l.code == code)
-        .map_or(code, |l| l.name.as_str())
+    languages.iter().find(|l| l.code == code).map_or(code, |l| l.name.as_str())
 }
 
 #[cfg(test)]
@@ -33,20 +30,12 @@ mod tests {
     use super::*;
 
     fn lang(code: &str, name: &str, trainable: bool) -> Language {
-        Language {
-            code: code.into(),
-            name: name.into(),
-            trainable,
-        }
+        Language { code: code.into(), name: name.into(), trainable }
     }
 
     #[test]
     fn only_trainable_languages_are_offered_by_name() {
-        let all = [
-            lang("fr-FR", "French", true),
-            lang("ja-JP", "Japanese", false),
-            lang("de-DE", "German", true),
-        ];
+        let all = [lang("fr-FR", "French", true), lang("ja-JP", "Japanese", false), lang("de-DE", "German", true)];
         let names: Vec<_> = trainable(&all).iter().map(|l| l.name.as_str()).collect();
         assert_eq!(names, ["French", "German"]);
     }

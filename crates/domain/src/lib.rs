@@ -18,6 +18,7 @@ pub mod pagination;
 pub mod query;
 pub mod role;
 pub mod status;
+pub mod stt;
 pub mod training;
 pub mod upload;
 pub mod wire;

@@ -11,9 +11,8 @@ use crate::model::{validate_name, CustomModel};
 use crate::query::{ListQuery, Page, SortDir, SortKey};
 use crate::role::{Role, User};
 use crate::status::TrainingStatus;
-use crate::training::{
-    status_after_dataset_change, training_block, TrainingBlock, TrainingErrorCode,
-};
+use crate::stt::{audio_problem, transcript_problem, usable_for, SessionMode, SessionRequest, SttSession};
+use crate::training::{status_after_dataset_change, training_block, TrainingBlock, TrainingErrorCode};
 use crate::upload::{chunk_count, UploadRequest, UploadTicket};
 
 /// Bumped when the stored shape changes, so an old saved state is replaced, not misread.
@@ -29,11 +28,7 @@ pub struct MockError {
 
 impl MockError {
     fn new(status: u16, code: &str, message: impl Into<String>) -> Self {
-        MockError {
-            status,
-            code: code.into(),
-            message: message.into(),
-        }
+        MockError { status, code: code.into(), message: message.into() }
     }
 
     fn not_found(what: &str) -> Self {
@@ -65,6 +60,9 @@ pub struct MockStore {
     models: Vec<StoredModel>,
     datasets: Vec<Dataset>,
     next_id: u64,
+    /// STT Sessions started from the Home page, newest last.
+    #[serde(default)]
+    sessions: Vec<SttSession>,
     /// Uploads in flight live only as long as the page: a reload abandons them.
     #[serde(skip)]
     uploads: Vec<PendingUpload>,
@@ -88,11 +86,7 @@ const ORG: &str = "org_acme";
 const FAULTY_SEED: usize = 6;
 
 fn language(code: &str, name: &str, trainable: bool) -> Language {
-    Language {
-        code: code.into(),
-        name: name.into(),
-        trainable,
-    }
+    Language { code: code.into(), name: name.into(), trainable }
 }
 
 impl MockStore {
@@ -121,6 +115,7 @@ impl MockStore {
             models: Vec::new(),
             datasets: Vec::new(),
             next_id: 1,
+            sessions: Vec::new(),
             uploads: Vec::new(),
         }
     }
@@ -141,32 +136,25 @@ impl MockStore {
             "Aviation ATC",
             "Retail support",
         ];
-        let trainable: Vec<String> = store
-            .languages
-            .iter()
-            .filter(|l| l.trainable)
-            .map(|l| l.code.clone())
-            .collect();
+        let trainable: Vec<String> = store.languages.iter().filter(|l| l.trainable).map(|l| l.code.clone()).collect();
         for i in 0..60usize {
             let name = format!("{} {}", domains[i % domains.len()], i / domains.len() + 1);
             let status = TrainingStatus::ALL[i % 5];
             let id = store.fresh_id("cm");
             let modified = now - Duration::minutes(37 * i as i64 + 5);
-            let failure = (status == TrainingStatus::Failed)
-                .then_some(TrainingErrorCode::InvalidTranscriptFormat);
+            let failure = (status == TrainingStatus::Failed).then_some(TrainingErrorCode::InvalidTranscriptFormat);
             let model = CustomModel {
                 id: id.clone(),
                 name,
-                language: trainable[i % trainable.len()].clone(),
+                // Offset every five rows, so statuses and languages mix.
+                language: trainable[(i + i / 5) % trainable.len()].clone(),
                 organization_id: ORG.into(),
                 status,
                 last_modified: Some(modified),
                 failure,
             };
-            let training = (status == TrainingStatus::Running).then(|| PendingTraining {
-                ends_at: now + Duration::milliseconds(training_ms),
-                failure: None,
-            });
+            let training = (status == TrainingStatus::Running)
+                .then(|| PendingTraining { ends_at: now + Duration::milliseconds(training_ms), failure: None });
             store.models.push(StoredModel { model, training });
             if status != TrainingStatus::NotRunning {
                 store.seed_datasets(&id, i, modified);
@@ -217,11 +205,8 @@ impl MockStore {
         let mut changed = false;
         for stored in &mut self.models {
             if let Some(done) = stored.training.take_if(|t| t.ends_at <= now) {
-                stored.model.status = if done.failure.is_some() {
-                    TrainingStatus::Failed
-                } else {
-                    TrainingStatus::Success
-                };
+                stored.model.status =
+                    if done.failure.is_some() { TrainingStatus::Failed } else { TrainingStatus::Success };
                 stored.model.last_modified = Some(done.ends_at);
                 stored.model.failure = done.failure;
                 changed = true;
@@ -242,6 +227,8 @@ impl MockStore {
             .map(|s| &s.model)
             .filter(|m| self.user.organization_id.as_deref() == Some(m.organization_id.as_str()))
             .filter(|m| needle.is_empty() || m.name.to_lowercase().contains(&needle))
+            .filter(|m| query.status.is_none_or(|s| m.status == s))
+            .filter(|m| query.language.as_deref().is_none_or(|l| m.language == l))
             .collect();
         hits.sort_by(|a, b| {
             let order = match query.sort {
@@ -267,9 +254,7 @@ impl MockStore {
         self.models
             .iter()
             .find(|s| {
-                s.model.id == id
-                    && self.user.organization_id.as_deref()
-                        == Some(s.model.organization_id.as_str())
+                s.model.id == id && self.user.organization_id.as_deref() == Some(s.model.organization_id.as_str())
             })
             .ok_or_else(|| MockError::not_found("model"))
     }
@@ -282,12 +267,7 @@ impl MockStore {
             .ok_or_else(|| MockError::not_found("model"))
     }
 
-    pub fn create_model(
-        &mut self,
-        name: &str,
-        language: &str,
-        now: DateTime<Utc>,
-    ) -> Result<CustomModel, MockError> {
+    pub fn create_model(&mut self, name: &str, language: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
         let Some(org) = self.user.organization_id.clone() else {
             return Err(MockError::new(
                 403,
@@ -295,18 +275,9 @@ impl MockStore {
                 "You need to belong to an organization to create custom models.",
             ));
         };
-        let name =
-            validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
-        if !self
-            .languages
-            .iter()
-            .any(|l| l.code == language && l.trainable)
-        {
-            return Err(MockError::new(
-                400,
-                "invalid_language",
-                "Custom models cannot be trained on that language.",
-            ));
+        let name = validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
+        if !self.languages.iter().any(|l| l.code == language && l.trainable) {
+            return Err(MockError::new(400, "invalid_language", "Custom models cannot be trained on that language."));
         }
         let model = CustomModel {
             id: self.fresh_id("cm"),
@@ -317,21 +288,12 @@ impl MockStore {
             last_modified: Some(now),
             failure: None,
         };
-        self.models.push(StoredModel {
-            model: model.clone(),
-            training: None,
-        });
+        self.models.push(StoredModel { model: model.clone(), training: None });
         Ok(model)
     }
 
-    pub fn rename_model(
-        &mut self,
-        id: &str,
-        name: &str,
-        now: DateTime<Utc>,
-    ) -> Result<CustomModel, MockError> {
-        let name =
-            validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
+    pub fn rename_model(&mut self, id: &str, name: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
+        let name = validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
         let stored = self.stored_mut(id)?;
         stored.model.name = name;
         stored.model.last_modified = Some(now);
@@ -353,19 +315,12 @@ impl MockStore {
     }
 
     fn training_datasets(&self, model_id: &str) -> u64 {
-        self.datasets
-            .iter()
-            .filter(|d| d.model_id == model_id && d.dataset_type.is_training_data())
-            .count() as u64
+        self.datasets.iter().filter(|d| d.model_id == model_id && d.dataset_type.is_training_data()).count() as u64
     }
 
     /// Starts a training, using one credit. Its outcome is decided now from the
     /// datasets: a file whose content check failed fails the training with that code.
-    pub fn start_training(
-        &mut self,
-        id: &str,
-        now: DateTime<Utc>,
-    ) -> Result<CustomModel, MockError> {
+    pub fn start_training(&mut self, id: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
         let status = self.stored(id)?.model.status;
         if let Some(block) = training_block(status, self.training_datasets(id), self.credits) {
             let (http, code) = match block {
@@ -376,11 +331,7 @@ impl MockStore {
             };
             return Err(MockError::new(http, code, block.message()));
         }
-        let failure = self
-            .datasets
-            .iter()
-            .filter(|d| d.model_id == id)
-            .find_map(|d| d.content_problem.clone());
+        let failure = self.datasets.iter().filter(|d| d.model_id == id).find_map(|d| d.content_problem.clone());
         let ends_at = now + Duration::milliseconds(self.training_ms);
         self.credits -= 1;
         let stored = self.stored_mut(id)?;
@@ -391,27 +342,14 @@ impl MockStore {
         Ok(stored.model.clone())
     }
 
-    pub fn list_datasets(
-        &self,
-        model_id: &str,
-        page: u32,
-        page_size: u32,
-    ) -> Result<Page<Dataset>, MockError> {
+    pub fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> Result<Page<Dataset>, MockError> {
         self.stored(model_id)?;
-        let hits: Vec<&Dataset> = self
-            .datasets
-            .iter()
-            .filter(|d| d.model_id == model_id)
-            .collect();
+        let hits: Vec<&Dataset> = self.datasets.iter().filter(|d| d.model_id == model_id).collect();
         Ok(paged(hits, page, page_size))
     }
 
     /// Records a finished upload and moves the model's status as the rules say.
-    pub fn add_dataset(
-        &mut self,
-        mut dataset: Dataset,
-        now: DateTime<Utc>,
-    ) -> Result<Dataset, MockError> {
+    pub fn add_dataset(&mut self, mut dataset: Dataset, now: DateTime<Utc>) -> Result<Dataset, MockError> {
         self.stored(&dataset.model_id)?;
         dataset.id = self.fresh_id("ds");
         dataset.finished_at = Some(now);
@@ -429,11 +367,7 @@ impl MockStore {
     ) -> Result<UploadTicket, MockError> {
         self.stored(model_id)?;
         if request.size > crate::dataset::MAX_FILE_BYTES {
-            return Err(MockError::new(
-                400,
-                "validation_failed",
-                "Files may be at most 10 GB.",
-            ));
+            return Err(MockError::new(400, "validation_failed", "Files may be at most 10 GB."));
         }
         let id = self.fresh_id("up");
         self.uploads.push(PendingUpload {
@@ -444,79 +378,46 @@ impl MockStore {
             received: Default::default(),
             problem: None,
         });
-        Ok(UploadTicket {
-            upload_id: id,
-            chunk_size: MOCK_CHUNK_BYTES,
-        })
+        Ok(UploadTicket { upload_id: id, chunk_size: MOCK_CHUNK_BYTES })
     }
 
     fn upload_mut(&mut self, upload_id: &str) -> Result<&mut PendingUpload, MockError> {
-        self.uploads
-            .iter_mut()
-            .find(|u| u.id == upload_id)
-            .ok_or_else(|| MockError::not_found("upload"))
+        self.uploads.iter_mut().find(|u| u.id == upload_id).ok_or_else(|| MockError::not_found("upload"))
     }
 
     /// Records chunk `index`. `first_bytes` is the first chunk's content, which
     /// the mock checks as a backend would; later chunks are only counted.
-    pub fn receive_chunk(
-        &mut self,
-        upload_id: &str,
-        index: u64,
-        first_bytes: Option<&[u8]>,
-    ) -> Result<(), MockError> {
+    pub fn receive_chunk(&mut self, upload_id: &str, index: u64, first_bytes: Option<&[u8]>) -> Result<(), MockError> {
         let upload = self.upload_mut(upload_id)?;
         if index >= chunk_count(upload.request.size, MOCK_CHUNK_BYTES) {
-            return Err(MockError::new(
-                400,
-                "validation_failed",
-                "That chunk is past the end of the file.",
-            ));
+            return Err(MockError::new(400, "validation_failed", "That chunk is past the end of the file."));
         }
         if let (0, Some(bytes)) = (index, first_bytes) {
             let complete = upload.request.size <= MOCK_CHUNK_BYTES;
-            upload.problem = crate::content::check(
-                &upload.request.file_name,
-                upload.request.dataset_type,
-                bytes,
-                complete,
-            )
-            .err()
-            .map(|p| p.error_code());
+            upload.problem =
+                crate::content::check(&upload.request.file_name, upload.request.dataset_type, bytes, complete)
+                    .err()
+                    .map(|p| p.error_code());
         }
         upload.received.insert(index);
         Ok(())
     }
 
-    pub fn complete_upload(
-        &mut self,
-        upload_id: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Dataset, MockError> {
+    pub fn complete_upload(&mut self, upload_id: &str, now: DateTime<Utc>) -> Result<Dataset, MockError> {
         let upload = self.upload_mut(upload_id)?;
         if upload.received.len() as u64 != chunk_count(upload.request.size, MOCK_CHUNK_BYTES) {
-            return Err(MockError::new(
-                400,
-                "validation_failed",
-                "Some chunks of the file never arrived.",
-            ));
+            return Err(MockError::new(400, "validation_failed", "Some chunks of the file never arrived."));
         }
         let upload = upload.clone();
         self.uploads.retain(|u| u.id != upload_id);
         let name = upload.request.file_name.clone();
         let dataset = Dataset {
             id: String::new(),
-            url: Some(format!(
-                "https://storage.example.com/{}/{}",
-                upload.model_id, name
-            )),
+            url: Some(format!("https://storage.example.com/{}/{}", upload.model_id, name)),
             model_id: upload.model_id,
             name,
             dataset_type: upload.request.dataset_type,
-            duration_seconds: upload
-                .request
-                .duration_seconds
-                .filter(|d| d.is_finite() && *d >= 0.0),
+            duration_seconds: upload.request.duration_seconds.filter(|d| d.is_finite() && *d >= 0.0),
             started_at: Some(upload.started_at),
             finished_at: None,
             content_problem: upload.problem,
@@ -530,16 +431,64 @@ impl MockStore {
         Ok(())
     }
 
-    pub fn delete_dataset(
-        &mut self,
-        model_id: &str,
-        dataset_id: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(), MockError> {
+    /// Records a new STT Session, refusing models that cannot serve it.
+    pub fn create_session(&mut self, request: SessionRequest, now: DateTime<Utc>) -> Result<SttSession, MockError> {
+        if !self.languages.iter().any(|l| l.code == request.language) {
+            return Err(MockError::new(400, "invalid_language", "Unknown language."));
+        }
+        let model_name = match &request.model_id {
+            Some(id) => {
+                let model = self.model(id)?;
+                if !usable_for(&model, &request.language) {
+                    return Err(MockError::new(
+                        400,
+                        "model_not_usable",
+                        "That model is not trained for this language.",
+                    ));
+                }
+                Some(model.name)
+            }
+            None => None,
+        };
+        if let Some(problem) = audio_problem(&request.audio_file_name, request.audio_size) {
+            return Err(MockError::new(400, "invalid_audio_format", problem));
+        }
+        let transcript = match (request.mode, &request.transcript_file_name) {
+            (SessionMode::ForceAlignment, None) => {
+                return Err(MockError::new(400, "validation_failed", "Force Alignment needs the existing transcript."))
+            }
+            (SessionMode::ForceAlignment, Some(name)) => {
+                if let Some(problem) = transcript_problem(name, 1) {
+                    return Err(MockError::new(400, "invalid_transcript_format", problem));
+                }
+                Some(name.clone())
+            }
+            (SessionMode::Transcription, _) => None,
+        };
+        let session = SttSession {
+            id: self.fresh_id("stt"),
+            mode: request.mode,
+            language: request.language,
+            model_id: request.model_id,
+            model_name,
+            audio_file_name: request.audio_file_name,
+            transcript_file_name: transcript,
+            status: "queued".into(),
+            created_at: Some(now),
+        };
+        self.sessions.push(session.clone());
+        Ok(session)
+    }
+
+    /// The most recent sessions, newest first.
+    pub fn recent_sessions(&self, limit: usize) -> Vec<SttSession> {
+        self.sessions.iter().rev().take(limit).cloned().collect()
+    }
+
+    pub fn delete_dataset(&mut self, model_id: &str, dataset_id: &str, now: DateTime<Utc>) -> Result<(), MockError> {
         self.stored(model_id)?;
         let before = self.datasets.len();
-        self.datasets
-            .retain(|d| !(d.model_id == model_id && d.id == dataset_id));
+        self.datasets.retain(|d| !(d.model_id == model_id && d.id == dataset_id));
         if self.datasets.len() == before {
             return Err(MockError::not_found("dataset"));
         }
@@ -575,9 +524,7 @@ mod tests {
     use super::*;
 
     fn now() -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z")
-            .unwrap()
-            .with_timezone(&Utc)
+        DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z").unwrap().with_timezone(&Utc)
     }
 
     fn upload(
@@ -608,78 +555,40 @@ mod tests {
         assert_eq!(page.total, 60);
         assert_eq!(page.items.len(), 25);
         for status in TrainingStatus::ALL {
-            assert!(
-                store.models.iter().any(|s| s.model.status == status),
-                "{status}"
-            );
+            assert!(store.models.iter().any(|s| s.model.status == status), "{status}");
         }
         assert!(store.languages.iter().any(|l| !l.trainable));
         for t in DatasetType::ALL {
             assert!(store.datasets.iter().any(|d| d.dataset_type == t), "{t:?}");
         }
         let faulty = &store.models[FAULTY_SEED].model;
-        assert_eq!(
-            (faulty.name.as_str(), faulty.status),
-            ("Court records 1", TrainingStatus::ReadyToRun)
-        );
+        assert_eq!((faulty.name.as_str(), faulty.status), ("Court records 1", TrainingStatus::ReadyToRun));
     }
 
     #[test]
     fn lists_search_sort_and_page() {
         let store = MockStore::seeded(now(), 8000);
-        let q = ListQuery {
-            search: "PODCAST".into(),
-            sort: SortKey::Name,
-            dir: SortDir::Asc,
-            ..ListQuery::default()
-        };
+        let q = ListQuery { search: "PODCAST".into(), sort: SortKey::Name, dir: SortDir::Asc, ..ListQuery::default() };
         let page = store.list_models(&q);
         assert_eq!(page.total, 6);
         assert!(page.items.iter().all(|m| m.name.starts_with("Podcast")));
-        assert!(page
-            .items
-            .windows(2)
-            .all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
+        assert!(page.items.windows(2).all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
         let newest = store.list_models(&ListQuery::default());
-        assert!(newest
-            .items
-            .windows(2)
-            .all(|w| w[0].last_modified >= w[1].last_modified));
-        let last = store.list_models(&ListQuery {
-            page: 3,
-            ..ListQuery::default()
-        });
+        assert!(newest.items.windows(2).all(|w| w[0].last_modified >= w[1].last_modified));
+        let last = store.list_models(&ListQuery { page: 3, ..ListQuery::default() });
         assert_eq!(last.items.len(), 10);
-        assert!(store
-            .list_models(&ListQuery {
-                page: 9,
-                ..ListQuery::default()
-            })
-            .items
-            .is_empty());
+        assert!(store.list_models(&ListQuery { page: 9, ..ListQuery::default() }).items.is_empty());
     }
 
     #[test]
     fn created_models_start_not_running_on_a_trainable_language() {
         let mut store = MockStore::empty(1000);
         let m = store.create_model("  Radiology  ", "de-DE", now()).unwrap();
-        assert_eq!(
-            (m.name.as_str(), m.status),
-            ("Radiology", TrainingStatus::NotRunning)
-        );
-        assert_eq!(
-            store.create_model("x", "ja-JP", now()).unwrap_err().code,
-            "invalid_language"
-        );
-        assert_eq!(
-            store.create_model(" ", "de-DE", now()).unwrap_err().code,
-            "invalid_name"
-        );
+        assert_eq!((m.name.as_str(), m.status), ("Radiology", TrainingStatus::NotRunning));
+        assert_eq!(store.create_model("x", "ja-JP", now()).unwrap_err().code, "invalid_language");
+        assert_eq!(store.create_model(" ", "de-DE", now()).unwrap_err().code, "invalid_name");
         store.user.organization_id = None;
-        assert_eq!(
-            store.create_model("x", "de-DE", now()).unwrap_err().status,
-            403
-        );
+        assert_eq!(store.create_model("x", "de-DE", now()).unwrap_err().status, 403);
     }
 
     #[test]
@@ -697,44 +606,23 @@ mod tests {
     fn training_runs_to_success_and_uses_a_credit() {
         let mut store = MockStore::empty(1000);
         let m = store.create_model("A", "en-US", now()).unwrap();
-        assert_eq!(
-            store.start_training(&m.id, now()).unwrap_err().code,
-            "validation_failed"
-        );
+        assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "validation_failed");
         upload(&mut store, &m.id, "a.wav", DatasetType::Audio, None);
-        assert_eq!(
-            store.model(&m.id).unwrap().status,
-            TrainingStatus::ReadyToRun
-        );
-        assert_eq!(
-            store.start_training(&m.id, now()).unwrap().status,
-            TrainingStatus::Running
-        );
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::ReadyToRun);
+        assert_eq!(store.start_training(&m.id, now()).unwrap().status, TrainingStatus::Running);
         assert_eq!(store.credits, 4);
-        assert_eq!(
-            store.start_training(&m.id, now()).unwrap_err().code,
-            "training_running"
-        );
+        assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "training_running");
         assert!(!store.advance(now() + Duration::milliseconds(999)));
         assert!(store.advance(now() + Duration::milliseconds(1000)));
         assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::Success);
-        assert_eq!(
-            store.start_training(&m.id, now()).unwrap_err().code,
-            "already_trained"
-        );
+        assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "already_trained");
     }
 
     #[test]
     fn faulty_uploads_fail_the_training_with_their_code() {
         let mut store = MockStore::empty(0);
         let m = store.create_model("A", "en-US", now()).unwrap();
-        upload(
-            &mut store,
-            &m.id,
-            "fake.wav",
-            DatasetType::Audio,
-            Some(TrainingErrorCode::InvalidAudioFormat),
-        );
+        upload(&mut store, &m.id, "fake.wav", DatasetType::Audio, Some(TrainingErrorCode::InvalidAudioFormat));
         store.start_training(&m.id, now()).unwrap();
         store.advance(now());
         let m = store.model(&m.id).unwrap();
@@ -749,10 +637,7 @@ mod tests {
         let m = store.create_model("A", "en-US", now()).unwrap();
         upload(&mut store, &m.id, "a.txt", DatasetType::Transcript, None);
         let err = store.start_training(&m.id, now()).unwrap_err();
-        assert_eq!(
-            (err.status, err.code.as_str()),
-            (402, "no-claims-available")
-        );
+        assert_eq!((err.status, err.code.as_str()), (402, "no-claims-available"));
     }
 
     #[test]
@@ -760,20 +645,11 @@ mod tests {
         let mut store = MockStore::empty(0);
         let m = store.create_model("A", "en-US", now()).unwrap();
         upload(&mut store, &m.id, "eval.vtt", DatasetType::Test, None);
-        assert_eq!(
-            store.model(&m.id).unwrap().status,
-            TrainingStatus::NotRunning
-        );
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::NotRunning);
         let d = upload(&mut store, &m.id, "a.vtt", DatasetType::Transcript, None);
-        assert_eq!(
-            store.model(&m.id).unwrap().status,
-            TrainingStatus::ReadyToRun
-        );
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::ReadyToRun);
         store.delete_dataset(&m.id, &d.id, now()).unwrap();
-        assert_eq!(
-            store.model(&m.id).unwrap().status,
-            TrainingStatus::NotRunning
-        );
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::NotRunning);
         assert_eq!(store.list_datasets(&m.id, 1, 25).unwrap().total, 1);
     }
 
@@ -788,16 +664,8 @@ mod tests {
             duration_seconds: Some(12.0),
         };
         let ticket = store.start_upload(&m.id, request, now()).unwrap();
-        store
-            .receive_chunk(&ticket.upload_id, 0, Some(b"just text"))
-            .unwrap();
-        assert_eq!(
-            store
-                .complete_upload(&ticket.upload_id, now())
-                .unwrap_err()
-                .code,
-            "validation_failed"
-        );
+        store.receive_chunk(&ticket.upload_id, 0, Some(b"just text")).unwrap();
+        assert_eq!(store.complete_upload(&ticket.upload_id, now()).unwrap_err().code, "validation_failed");
         assert!(store.receive_chunk(&ticket.upload_id, 2, None).is_err());
         store.receive_chunk(&ticket.upload_id, 1, None).unwrap();
         let d = store.complete_upload(&ticket.upload_id, now()).unwrap();
@@ -805,16 +673,10 @@ mod tests {
             (d.duration_seconds, d.content_problem.clone()),
             (Some(12.0), Some(TrainingErrorCode::InvalidAudioFormat))
         );
-        assert_eq!(
-            store.model(&m.id).unwrap().status,
-            TrainingStatus::ReadyToRun
-        );
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::ReadyToRun);
         store.start_training(&m.id, now()).unwrap();
         store.advance(now());
-        assert_eq!(
-            store.model(&m.id).unwrap().failure,
-            Some(TrainingErrorCode::InvalidAudioFormat)
-        );
+        assert_eq!(store.model(&m.id).unwrap().failure, Some(TrainingErrorCode::InvalidAudioFormat));
     }
 
     #[test]
@@ -829,10 +691,45 @@ mod tests {
         };
         let ticket = store.start_upload(&m.id, request, now()).unwrap();
         store.abort_upload(&ticket.upload_id).unwrap();
-        assert!(store
-            .receive_chunk(&ticket.upload_id, 0, Some(b"abc"))
-            .is_err());
+        assert!(store.receive_chunk(&ticket.upload_id, 0, Some(b"abc")).is_err());
         assert_eq!(store.list_datasets(&m.id, 1, 25).unwrap().total, 0);
+    }
+
+    #[test]
+    fn sessions_take_only_trained_models_of_their_language() {
+        let mut store = MockStore::seeded(now(), 0);
+        let trained = store.list_models(&ListQuery::trained_on("fr-FR")).items;
+        assert!(
+            !trained.is_empty() && trained.iter().all(|m| m.status == TrainingStatus::Success && m.language == "fr-FR")
+        );
+        let request = |model_id: Option<String>, mode, transcript: Option<&str>| SessionRequest {
+            mode,
+            language: "fr-FR".into(),
+            model_id,
+            audio_file_name: "call.wav".into(),
+            audio_size: 10,
+            transcript_file_name: transcript.map(str::to_owned),
+        };
+        let s = store
+            .create_session(request(Some(trained[0].id.clone()), SessionMode::Transcription, None), now())
+            .unwrap();
+        assert_eq!(s.model_name.as_deref(), Some(trained[0].name.as_str()));
+        let failed =
+            store.list_models(&ListQuery { status: Some(TrainingStatus::Failed), ..ListQuery::default() }).items;
+        assert_eq!(
+            store
+                .create_session(request(Some(failed[0].id.clone()), SessionMode::Transcription, None), now())
+                .unwrap_err()
+                .code,
+            "model_not_usable"
+        );
+        assert_eq!(
+            store.create_session(request(None, SessionMode::ForceAlignment, None), now()).unwrap_err().code,
+            "validation_failed"
+        );
+        store.create_session(request(None, SessionMode::ForceAlignment, Some("t.srt")), now()).unwrap();
+        let recent = store.recent_sessions(5);
+        assert_eq!((recent.len(), recent[0].mode), (2, SessionMode::ForceAlignment));
     }
 
     #[test]
@@ -840,9 +737,6 @@ mod tests {
         let store = MockStore::seeded(now(), 8000);
         let text = serde_json::to_string(&store).unwrap();
         let back: MockStore = serde_json::from_str(&text).unwrap();
-        assert_eq!(
-            back.list_models(&ListQuery::default()),
-            store.list_models(&ListQuery::default())
-        );
+        assert_eq!(back.list_models(&ListQuery::default()), store.list_models(&ListQuery::default()));
     }
 }

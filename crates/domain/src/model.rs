@@ -61,10 +61,7 @@ mod tests {
 
     #[test]
     fn names_are_trimmed() {
-        assert_eq!(
-            validate_name("  Call centre  "),
-            Ok("Call centre".to_owned())
-        );
+        assert_eq!(validate_name("  Call centre  "), Ok("Call centre".to_owned()));
     }
 
     #[test]
@@ -76,12 +73,7 @@ mod tests {
     #[test]
     fn length_counts_characters_not_bytes() {
         assert!(validate_name(&"é".repeat(100)).is_ok());
-        assert_eq!(
-            validate_name(&"é".repeat(101)),
-            Err(NameError::TooLong { chars: 101 })
-        );
-        assert!(NameError::TooLong { chars: 101 }
-            .message()
-            .contains("at most 100"));
+        assert_eq!(validate_name(&"é".repeat(101)), Err(NameError::TooLong { chars: 101 }));
+        assert!(NameError::TooLong { chars: 101 }.message().contains("at most 100"));
     }
 }

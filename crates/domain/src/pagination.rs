@@ -6,17 +6,13 @@ pub const DEFAULT_PAGE_SIZE: u32 = 25;
 
 /// The page size asked for when it is one of [`PAGE_SIZES`], else the default.
 pub fn page_size_or_default(asked: Option<u32>) -> u32 {
-    asked
-        .filter(|s| PAGE_SIZES.contains(s))
-        .unwrap_or(DEFAULT_PAGE_SIZE)
+    asked.filter(|s| PAGE_SIZES.contains(s)).unwrap_or(DEFAULT_PAGE_SIZE)
 }
 
 /// How many pages `total` items fill; an empty list still has one (empty) page.
 pub fn page_count(total: u64, page_size: u32) -> u32 {
     let size = u64::from(page_size.max(1));
-    u32::try_from(total.div_ceil(size))
-        .unwrap_or(u32::MAX)
-        .max(1)
+    u32::try_from(total.div_ceil(size)).unwrap_or(u32::MAX).max(1)
 }
 
 /// The nearest existing page to `page` (1-based).
@@ -104,26 +100,9 @@ mod tests {
     #[test]
     fn page_buttons_stay_short() {
         assert_eq!(page_items(1, 3), [Page(1), Page(2), Page(3)]);
-        assert_eq!(
-            page_items(1, 20),
-            [Page(1), Page(2), Page(3), Page(4), Page(5), Gap, Page(20)]
-        );
-        assert_eq!(
-            page_items(10, 20),
-            [Page(1), Gap, Page(9), Page(10), Page(11), Gap, Page(20)]
-        );
-        assert_eq!(
-            page_items(20, 20),
-            [
-                Page(1),
-                Gap,
-                Page(16),
-                Page(17),
-                Page(18),
-                Page(19),
-                Page(20)
-            ]
-        );
+        assert_eq!(page_items(1, 20), [Page(1), Page(2), Page(3), Page(4), Page(5), Gap, Page(20)]);
+        assert_eq!(page_items(10, 20), [Page(1), Gap, Page(9), Page(10), Page(11), Gap, Page(20)]);
+        assert_eq!(page_items(20, 20), [Page(1), Gap, Page(16), Page(17), Page(18), Page(19), Page(20)]);
         for count in 1..40 {
             for current in 1..=count {
                 let items = page_items(current, count);

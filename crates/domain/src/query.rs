@@ -22,9 +22,7 @@ impl SortKey {
     }
 
     pub fn from_param(raw: &str) -> Option<Self> {
-        [SortKey::Name, SortKey::Status, SortKey::LastModified]
-            .into_iter()
-            .find(|k| k.as_param() == raw)
+        [SortKey::Name, SortKey::Status, SortKey::LastModified].into_iter().find(|k| k.as_param() == raw)
     }
 
     /// The direction a first click on the column sorts in: newest first for dates.
@@ -78,6 +76,10 @@ pub struct ListQuery {
     pub search: String,
     pub sort: SortKey,
     pub dir: SortDir,
+    /// Only models with this status (e.g. Success, for choosing a trained model).
+    pub status: Option<crate::TrainingStatus>,
+    /// Only models on this base language code.
+    pub language: Option<String>,
 }
 
 impl Default for ListQuery {
@@ -88,6 +90,8 @@ impl Default for ListQuery {
             search: String::new(),
             sort: SortKey::default(),
             dir: SortKey::default().natural_dir(),
+            status: None,
+            language: None,
         }
     }
 }
@@ -95,37 +99,45 @@ impl Default for ListQuery {
 impl ListQuery {
     /// Reads a query leniently: anything missing or malformed takes its default.
     pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
-        let sort = get("sort")
-            .and_then(|s| SortKey::from_param(&s))
-            .unwrap_or_default();
+        let sort = get("sort").and_then(|s| SortKey::from_param(&s)).unwrap_or_default();
         ListQuery {
-            page: get("page")
-                .and_then(|p| p.trim().parse().ok())
-                .filter(|p| *p >= 1)
-                .unwrap_or(1),
+            page: get("page").and_then(|p| p.trim().parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
             page_size: page_size_or_default(get("page_size").and_then(|s| s.trim().parse().ok())),
-            search: get("search")
-                .map(|s| s.trim().to_owned())
-                .unwrap_or_default(),
+            search: get("search").map(|s| s.trim().to_owned()).unwrap_or_default(),
             sort,
-            dir: get("order")
-                .and_then(|d| SortDir::from_param(&d))
-                .unwrap_or(sort.natural_dir()),
+            dir: get("order").and_then(|d| SortDir::from_param(&d)).unwrap_or(sort.natural_dir()),
+            status: get("status").and_then(|s| s.trim().parse().ok()).and_then(crate::TrainingStatus::from_code),
+            language: get("language").map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()),
         }
     }
 
     /// All parameters, for an API request.
     pub fn to_params(&self) -> Vec<(&'static str, String)> {
-        let mut params = vec![
-            ("page", self.page.to_string()),
-            ("page_size", self.page_size.to_string()),
-        ];
+        let mut params = vec![("page", self.page.to_string()), ("page_size", self.page_size.to_string())];
         if !self.search.is_empty() {
             params.push(("search", self.search.clone()));
         }
         params.push(("sort", self.sort.as_param().to_owned()));
         params.push(("order", self.dir.as_param().to_owned()));
+        if let Some(status) = self.status {
+            params.push(("status", status.code().to_string()));
+        }
+        if let Some(language) = &self.language {
+            params.push(("language", language.clone()));
+        }
         params
+    }
+
+    /// The trained models on one language, for choosing a model in an STT Session.
+    pub fn trained_on(language: &str) -> ListQuery {
+        ListQuery {
+            page_size: crate::pagination::PAGE_SIZES[crate::pagination::PAGE_SIZES.len() - 1],
+            sort: SortKey::Name,
+            dir: SortDir::Asc,
+            status: Some(crate::TrainingStatus::Success),
+            language: Some(language.to_owned()),
+            ..ListQuery::default()
+        }
     }
 
     /// Only the parameters that differ from the defaults, for a tidy URL. The
@@ -166,10 +178,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn parse(pairs: &[(&str, &str)]) -> ListQuery {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         ListQuery::from_params(|k| map.get(k).cloned())
     }
 
@@ -177,21 +186,13 @@ mod tests {
     fn defaults_to_first_page_newest_first() {
         let q = parse(&[]);
         assert_eq!(q, ListQuery::default());
-        assert_eq!(
-            (q.page, q.page_size, q.sort, q.dir),
-            (1, 25, SortKey::LastModified, SortDir::Desc)
-        );
+        assert_eq!((q.page, q.page_size, q.sort, q.dir), (1, 25, SortKey::LastModified, SortDir::Desc));
         assert!(q.to_url_params().is_empty());
     }
 
     #[test]
     fn junk_in_the_url_falls_back_to_defaults() {
-        let q = parse(&[
-            ("page", "-3"),
-            ("page_size", "33"),
-            ("sort", "evil"),
-            ("order", "sideways"),
-        ]);
+        let q = parse(&[("page", "-3"), ("page_size", "33"), ("sort", "evil"), ("order", "sideways")]);
         assert_eq!(q, ListQuery::default());
         assert_eq!(parse(&[("page", "0")]).page, 1);
         assert_eq!(parse(&[("page", "abc")]).page, 1);
@@ -205,24 +206,27 @@ mod tests {
             search: "call".into(),
             sort: SortKey::Name,
             dir: SortDir::Desc,
+            ..ListQuery::default()
         };
         let params = q.to_url_params();
-        let back = parse(
-            &params
-                .iter()
-                .map(|(k, v)| (*k, v.as_str()))
-                .collect::<Vec<_>>(),
-        );
+        let back = parse(&params.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
         assert_eq!(back, q);
     }
 
     #[test]
+    fn filters_for_trained_models_travel_as_params() {
+        let q = ListQuery::trained_on("de-DE");
+        let params = q.to_params();
+        assert!(params.contains(&("status", "4".to_owned())));
+        assert!(params.contains(&("language", "de-DE".to_owned())));
+        let back = parse(&params.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
+        assert_eq!(back, q);
+        assert_eq!(parse(&[("status", "9")]).status, None);
+    }
+
+    #[test]
     fn api_params_always_carry_paging_and_sort() {
-        let keys: Vec<_> = ListQuery::default()
-            .to_params()
-            .into_iter()
-            .map(|(k, _)| k)
-            .collect();
+        let keys: Vec<_> = ListQuery::default().to_params().into_iter().map(|(k, _)| k).collect();
         assert_eq!(keys, ["page", "page_size", "sort", "order"]);
     }
 }

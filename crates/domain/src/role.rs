@@ -87,12 +87,7 @@ mod tests {
 
     #[test]
     fn users_without_organisation_cannot_create() {
-        let mut user = User {
-            id: "u".into(),
-            name: "Ana".into(),
-            role: Role::Member,
-            organization_id: None,
-        };
+        let mut user = User { id: "u".into(), name: "Ana".into(), role: Role::Member, organization_id: None };
         assert!(user.create_blocker().is_some());
         user.organization_id = Some("org".into());
         assert_eq!(user.create_blocker(), None);

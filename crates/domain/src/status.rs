@@ -99,26 +99,18 @@ impl TrainingStatus {
                 "Add audio files and/or transcripts",
                 "Status will change to \"Ready to Run\"",
             ],
-            TrainingStatus::ReadyToRun => [
-                "Datasets uploaded",
-                "Click \"Train the Language\" to start",
-                "Training credits required",
-            ],
-            TrainingStatus::Running => [
-                "Training in progress",
-                "Wait for completion",
-                "Can take time depending on dataset size",
-            ],
-            TrainingStatus::Success => [
-                "Training completed successfully",
-                "Model ready to use",
-                "Select model when creating transcripts",
-            ],
-            TrainingStatus::Failed => [
-                "Training failed",
-                "Check datasets and try again",
-                "Upload new datasets if needed",
-            ],
+            TrainingStatus::ReadyToRun => {
+                ["Datasets uploaded", "Click \"Train the Language\" to start", "Training credits required"]
+            }
+            TrainingStatus::Running => {
+                ["Training in progress", "Wait for completion", "Can take time depending on dataset size"]
+            }
+            TrainingStatus::Success => {
+                ["Training completed successfully", "Model ready to use", "Select model when creating transcripts"]
+            }
+            TrainingStatus::Failed => {
+                ["Training failed", "Check datasets and try again", "Upload new datasets if needed"]
+            }
         }
     }
 
@@ -172,23 +164,14 @@ mod tests {
 
     #[test]
     fn only_running_keeps_views_polling() {
-        let polling: Vec<_> = TrainingStatus::ALL
-            .into_iter()
-            .filter(|s| s.is_in_progress())
-            .collect();
+        let polling: Vec<_> = TrainingStatus::ALL.into_iter().filter(|s| s.is_in_progress()).collect();
         assert_eq!(polling, [TrainingStatus::Running]);
     }
 
     #[test]
     fn serialises_as_the_numeric_code() {
-        assert_eq!(
-            serde_json::to_string(&TrainingStatus::Success).unwrap(),
-            "4"
-        );
-        assert_eq!(
-            serde_json::from_str::<TrainingStatus>("2").unwrap(),
-            TrainingStatus::ReadyToRun
-        );
+        assert_eq!(serde_json::to_string(&TrainingStatus::Success).unwrap(), "4");
+        assert_eq!(serde_json::from_str::<TrainingStatus>("2").unwrap(), TrainingStatus::ReadyToRun);
         assert!(serde_json::from_str::<TrainingStatus>("9").is_err());
     }
 }

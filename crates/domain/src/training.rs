@@ -20,9 +20,7 @@ impl TrainingBlock {
             TrainingBlock::AlreadySucceeded => {
                 "This model is already trained. To train on other data, create a new model."
             }
-            TrainingBlock::NoDatasets => {
-                "Upload at least one training dataset (audio, transcript or manifest) first."
-            }
+            TrainingBlock::NoDatasets => "Upload at least one training dataset (audio, transcript or manifest) first.",
             TrainingBlock::NoCredits => "Your organization has no training credits left.",
         }
     }
@@ -30,11 +28,7 @@ impl TrainingBlock {
 
 /// What stands in the way of training, checked in the order a user can act on it.
 /// `None` means the model may be trained now.
-pub fn training_block(
-    status: TrainingStatus,
-    training_datasets: u64,
-    credits: u64,
-) -> Option<TrainingBlock> {
+pub fn training_block(status: TrainingStatus, training_datasets: u64, credits: u64) -> Option<TrainingBlock> {
     match status {
         TrainingStatus::Running => Some(TrainingBlock::AlreadyRunning),
         TrainingStatus::Success => Some(TrainingBlock::AlreadySucceeded),
@@ -47,10 +41,7 @@ pub fn training_block(
 /// The status a model takes when its count of training datasets changes:
 /// uploads make a fresh model Ready to Run, removing the last one takes it back.
 /// Running, Success and Failed are left alone: they tell about a training, not the data.
-pub fn status_after_dataset_change(
-    status: TrainingStatus,
-    training_datasets: u64,
-) -> TrainingStatus {
+pub fn status_after_dataset_change(status: TrainingStatus, training_datasets: u64) -> TrainingStatus {
     match status {
         TrainingStatus::NotRunning if training_datasets > 0 => TrainingStatus::ReadyToRun,
         TrainingStatus::ReadyToRun if training_datasets == 0 => TrainingStatus::NotRunning,
@@ -94,9 +85,7 @@ impl TrainingErrorCode {
     pub fn message(&self) -> String {
         match self {
             Self::ValidationFailed => "The datasets did not pass validation.".into(),
-            Self::InvalidAudioFormat => {
-                "One or more audio files are not valid audio in a supported format.".into()
-            }
+            Self::InvalidAudioFormat => "One or more audio files are not valid audio in a supported format.".into(),
             Self::InvalidTranscriptFormat => {
                 "One or more transcript files are not valid VTT, SRT or plain text.".into()
             }
@@ -109,9 +98,15 @@ impl TrainingErrorCode {
     /// What the user can do about it.
     pub fn next_step(&self) -> &'static str {
         match self {
-            Self::ValidationFailed => "Check that every dataset has the right type and content, remove the faulty ones and train again.",
-            Self::InvalidAudioFormat => "Remove the faulty audio datasets and upload WAV, MP3, M4A or FLAC files instead.",
-            Self::InvalidTranscriptFormat => "Remove the faulty transcripts and upload files in VTT, SRT or TXT format.",
+            Self::ValidationFailed => {
+                "Check that every dataset has the right type and content, remove the faulty ones and train again."
+            }
+            Self::InvalidAudioFormat => {
+                "Remove the faulty audio datasets and upload WAV, MP3, M4A or FLAC files instead."
+            }
+            Self::InvalidTranscriptFormat => {
+                "Remove the faulty transcripts and upload files in VTT, SRT or TXT format."
+            }
             Self::NoClaimsAvailable => "Ask your organization admin for more training credits, then try again.",
             Self::Other(_) => "Try again later. If it keeps failing, contact support with the code above.",
         }
@@ -143,22 +138,10 @@ mod tests {
 
     #[test]
     fn what_blocks_training() {
-        assert_eq!(
-            training_block(Running, 2, 5),
-            Some(TrainingBlock::AlreadyRunning)
-        );
-        assert_eq!(
-            training_block(Success, 2, 5),
-            Some(TrainingBlock::AlreadySucceeded)
-        );
-        assert_eq!(
-            training_block(NotRunning, 0, 5),
-            Some(TrainingBlock::NoDatasets)
-        );
-        assert_eq!(
-            training_block(ReadyToRun, 2, 0),
-            Some(TrainingBlock::NoCredits)
-        );
+        assert_eq!(training_block(Running, 2, 5), Some(TrainingBlock::AlreadyRunning));
+        assert_eq!(training_block(Success, 2, 5), Some(TrainingBlock::AlreadySucceeded));
+        assert_eq!(training_block(NotRunning, 0, 5), Some(TrainingBlock::NoDatasets));
+        assert_eq!(training_block(ReadyToRun, 2, 0), Some(TrainingBlock::NoCredits));
     }
 
     #[test]
@@ -182,12 +165,8 @@ mod tests {
         ] {
             assert_eq!(TrainingErrorCode::from_code(code).code(), code);
         }
-        assert!(TrainingErrorCode::NoClaimsAvailable
-            .message()
-            .contains("no training credits"));
-        assert!(TrainingErrorCode::from_code("gpu_on_fire")
-            .message()
-            .contains("gpu_on_fire"));
+        assert!(TrainingErrorCode::NoClaimsAvailable.message().contains("no training credits"));
+        assert!(TrainingErrorCode::from_code("gpu_on_fire").message().contains("gpu_on_fire"));
         let json = serde_json::to_string(&TrainingErrorCode::InvalidAudioFormat).unwrap();
         assert_eq!(json, "\"invalid_audio_format\"");
     }

@@ -61,10 +61,7 @@ mod tests {
 
     #[test]
     fn retries_back_off() {
-        assert_eq!(
-            (1..=4).map(retry_delay_ms).collect::<Vec<_>>(),
-            [500, 1000, 2000, 4000]
-        );
+        assert_eq!((1..=4).map(retry_delay_ms).collect::<Vec<_>>(), [500, 1000, 2000, 4000]);
         assert!(retry_delay_ms(40) <= 32_000);
     }
 
@@ -76,9 +73,6 @@ mod tests {
             dataset_type: DatasetType::Audio,
             duration_seconds: None,
         };
-        assert_eq!(
-            serde_json::to_string(&req).unwrap(),
-            r#"{"file_name":"a.wav","size":3,"type":"AUDIO"}"#
-        );
+        assert_eq!(serde_json::to_string(&req).unwrap(), r#"{"file_name":"a.wav","size":3,"type":"AUDIO"}"#);
     }
 }

@@ -34,10 +34,7 @@ pub struct ErrorBody {
 pub fn decode_error_body(text: &str) -> Option<ErrorBody> {
     let value: Value = serde_json::from_str(text).ok()?;
     let map = value.as_object()?;
-    Some(ErrorBody {
-        code: opt_str(map, "error")?,
-        message: opt_str(map, "message"),
-    })
+    Some(ErrorBody { code: opt_str(map, "error")?, message: opt_str(map, "message") })
 }
 
 pub fn decode_model(text: &str) -> Result<CustomModel, DecodeError> {
@@ -80,10 +77,7 @@ pub fn decode_languages(text: &str) -> Result<Vec<Language>, DecodeError> {
             let code = opt_str(map, "code")?;
             Some(Language {
                 name: opt_str(map, "name").unwrap_or_else(|| code.clone()),
-                trainable: map
-                    .get("trainable")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false),
+                trainable: map.get("trainable").and_then(Value::as_bool).unwrap_or(false),
                 code,
             })
         })
@@ -102,9 +96,38 @@ pub fn decode_upload_ticket(text: &str) -> Result<crate::upload::UploadTicket, D
         .and_then(Value::as_u64)
         .filter(|size| *size > 0)
         .ok_or_else(|| DecodeError("the upload has no usable chunk size".into()))?;
-    Ok(crate::upload::UploadTicket {
-        upload_id,
-        chunk_size,
+    Ok(crate::upload::UploadTicket { upload_id, chunk_size })
+}
+
+pub fn decode_session(text: &str) -> Result<crate::stt::SttSession, DecodeError> {
+    session(&parse(text)?)
+}
+
+pub fn decode_sessions(text: &str) -> Result<Vec<crate::stt::SttSession>, DecodeError> {
+    let value = parse(text)?;
+    let items = object(&value, "session list")?
+        .get("items")
+        .and_then(Value::as_array)
+        .ok_or_else(|| DecodeError("the session list has no items".into()))?;
+    items.iter().map(session).collect()
+}
+
+fn session(value: &Value) -> Result<crate::stt::SttSession, DecodeError> {
+    let map = object(value, "session")?;
+    let id = id(map, "session")?;
+    let mode = opt_str(map, "mode")
+        .and_then(|m| crate::stt::SessionMode::from_wire(&m))
+        .ok_or_else(|| DecodeError(format!("session {id} has an unknown mode")))?;
+    Ok(crate::stt::SttSession {
+        mode,
+        language: opt_str(map, "language").unwrap_or_default(),
+        model_id: opt_str(map, "model_id"),
+        model_name: opt_str(map, "model_name"),
+        audio_file_name: opt_str(map, "audio_file_name").unwrap_or_default(),
+        transcript_file_name: opt_str(map, "transcript_file_name"),
+        status: opt_str(map, "status").unwrap_or_else(|| "queued".into()),
+        created_at: opt_time(map, "created_at"),
+        id,
     })
 }
 
@@ -118,35 +141,22 @@ pub fn decode_credits(text: &str) -> Result<u64, DecodeError> {
 }
 
 fn parse(text: &str) -> Result<Value, DecodeError> {
-    serde_json::from_str(text)
-        .map_err(|e| DecodeError(format!("the server sent something that is not JSON ({e})")))
+    serde_json::from_str(text).map_err(|e| DecodeError(format!("the server sent something that is not JSON ({e})")))
 }
 
 fn object<'a>(value: &'a Value, what: &str) -> Result<&'a Map<String, Value>, DecodeError> {
-    value
-        .as_object()
-        .ok_or_else(|| DecodeError(format!("expected a {what} object")))
+    value.as_object().ok_or_else(|| DecodeError(format!("expected a {what} object")))
 }
 
-fn page<T>(
-    value: &Value,
-    item: fn(&Value) -> Result<T, DecodeError>,
-) -> Result<Page<T>, DecodeError> {
+fn page<T>(value: &Value, item: fn(&Value) -> Result<T, DecodeError>) -> Result<Page<T>, DecodeError> {
     let map = object(value, "page")?;
-    let raw = map
-        .get("items")
-        .and_then(Value::as_array)
-        .ok_or_else(|| DecodeError("the list has no items".into()))?;
+    let raw = map.get("items").and_then(Value::as_array).ok_or_else(|| DecodeError("the list has no items".into()))?;
     let items = raw.iter().map(item).collect::<Result<Vec<_>, _>>()?;
     let count = |key| map.get(key).and_then(Value::as_u64);
     Ok(Page {
         total: count("total").unwrap_or(items.len() as u64),
-        page: count("page")
-            .and_then(|p| u32::try_from(p).ok())
-            .unwrap_or(1),
-        page_size: count("page_size")
-            .and_then(|p| u32::try_from(p).ok())
-            .unwrap_or(items.len() as u32),
+        page: count("page").and_then(|p| u32::try_from(p).ok()).unwrap_or(1),
+        page_size: count("page_size").and_then(|p| u32::try_from(p).ok()).unwrap_or(items.len() as u32),
         items,
     })
 }
@@ -155,9 +165,8 @@ fn model(value: &Value) -> Result<CustomModel, DecodeError> {
     let map = object(value, "model")?;
     let id = id(map, "model")?;
     let status = match map.get("status").and_then(Value::as_i64) {
-        Some(code) => TrainingStatus::from_code(code).ok_or_else(|| {
-            DecodeError(format!("model {id} has an unknown training status {code}"))
-        })?,
+        Some(code) => TrainingStatus::from_code(code)
+            .ok_or_else(|| DecodeError(format!("model {id} has an unknown training status {code}")))?,
         None => return Err(DecodeError(format!("model {id} has no training status"))),
     };
     Ok(CustomModel {
@@ -181,10 +190,7 @@ fn dataset(value: &Value) -> Result<Dataset, DecodeError> {
         model_id: opt_str(map, "model_id").unwrap_or_default(),
         name: opt_str(map, "name").unwrap_or_default(),
         dataset_type,
-        duration_seconds: map
-            .get("duration_seconds")
-            .and_then(Value::as_f64)
-            .filter(|d| d.is_finite() && *d >= 0.0),
+        duration_seconds: map.get("duration_seconds").and_then(Value::as_f64).filter(|d| d.is_finite() && *d >= 0.0),
         url: opt_str(map, "url"),
         started_at: opt_time(map, "started_at"),
         finished_at: opt_time(map, "finished_at"),
@@ -208,9 +214,7 @@ fn opt_str(map: &Map<String, Value>, key: &str) -> Option<String> {
 
 fn opt_time(map: &Map<String, Value>, key: &str) -> Option<DateTime<Utc>> {
     let raw = map.get(key).and_then(Value::as_str)?;
-    DateTime::parse_from_rfc3339(raw)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(raw).ok().map(|t| t.with_timezone(&Utc))
 }
 
 #[cfg(test)]
@@ -226,28 +230,16 @@ mod tests {
         let page = decode_model_page(&text).unwrap();
         assert_eq!((page.total, page.page, page.page_size), (51, 2, 25));
         let m = &page.items[0];
-        assert_eq!(
-            (m.id.as_str(), m.name.as_str(), m.status),
-            ("m1", "Call centre", TrainingStatus::Running)
-        );
-        assert_eq!(
-            m.last_modified.unwrap().to_rfc3339(),
-            "2026-11-20T10:00:00+00:00"
-        );
+        assert_eq!((m.id.as_str(), m.name.as_str(), m.status), ("m1", "Call centre", TrainingStatus::Running));
+        assert_eq!(m.last_modified.unwrap().to_rfc3339(), "2026-11-20T10:00:00+00:00");
         assert_eq!(m.failure, None);
     }
 
     #[test]
     fn html_and_malformed_bodies_are_errors_not_panics() {
-        for junk in [
-            "<html><body>502 Bad Gateway</body></html>",
-            "",
-            "{\"items\":",
-            "null",
-            "[]",
-            "42",
-            "{\"items\":{}}",
-        ] {
+        for junk in
+            ["<html><body>502 Bad Gateway</body></html>", "", "{\"items\":", "null", "[]", "42", "{\"items\":{}}"]
+        {
             assert!(decode_model_page(junk).is_err(), "{junk:?}");
             assert!(decode_model(junk).is_err(), "{junk:?}");
             assert!(decode_user(junk).is_err(), "{junk:?}");
@@ -273,8 +265,7 @@ mod tests {
 
     #[test]
     fn unknown_roles_and_missing_organisations_decode_to_least_privilege() {
-        let u =
-            decode_user(r#"{"id":"u1","name":"Ana","role":"GOD","organization_id":null}"#).unwrap();
+        let u = decode_user(r#"{"id":"u1","name":"Ana","role":"GOD","organization_id":null}"#).unwrap();
         assert_eq!(u.role, Role::Member);
         assert_eq!(u.organization_id, None);
         let u = decode_user(r#"{"id":"u1","role":"SYSOP","organization_id":"o"}"#).unwrap();
@@ -282,13 +273,22 @@ mod tests {
     }
 
     #[test]
+    fn sessions_need_a_known_mode() {
+        let s = decode_session(
+            r#"{"id":"s1","mode":"force_alignment","language":"de-DE","model_id":null,"audio_file_name":"a.wav"}"#,
+        )
+        .unwrap();
+        assert_eq!(s.mode, crate::stt::SessionMode::ForceAlignment);
+        assert_eq!(s.status, "queued");
+        assert!(decode_session(r#"{"id":"s1","mode":"karaoke"}"#).is_err());
+        assert_eq!(decode_sessions(r#"{"items":[]}"#), Ok(vec![]));
+    }
+
+    #[test]
     fn error_bodies_are_read_when_present() {
         assert_eq!(
             decode_error_body(r#"{"error":"no-claims-available","message":"No credits"}"#),
-            Some(ErrorBody {
-                code: "no-claims-available".into(),
-                message: Some("No credits".into())
-            })
+            Some(ErrorBody { code: "no-claims-available".into(), message: Some("No credits".into()) })
         );
         assert_eq!(decode_error_body("<h1>Internal Server Error</h1>"), None);
         assert_eq!(decode_error_body(r#"{"message":"no code"}"#), None);
@@ -296,34 +296,22 @@ mod tests {
 
     #[test]
     fn languages_skip_entries_without_a_code() {
-        let langs = decode_languages(r#"{"items":[{"code":"en-US","name":"English","trainable":true},{"name":"?"},{"code":"xx"}]}"#).unwrap();
+        let langs = decode_languages(
+            r#"{"items":[{"code":"en-US","name":"English","trainable":true},{"name":"?"},{"code":"xx"}]}"#,
+        )
+        .unwrap();
         assert_eq!(langs.len(), 2);
-        assert_eq!(
-            langs[1],
-            Language {
-                code: "xx".into(),
-                name: "xx".into(),
-                trainable: false
-            }
-        );
+        assert_eq!(langs[1], Language { code: "xx".into(), name: "xx".into(), trainable: false });
     }
 
     #[test]
     fn datasets_need_a_known_type_and_drop_impossible_durations() {
-        let d = decode_dataset(
-            r#"{"id":"d1","type":"audio","duration_seconds":-5,"url":"javascript:x"}"#,
-        )
-        .unwrap();
+        let d = decode_dataset(r#"{"id":"d1","type":"audio","duration_seconds":-5,"url":"javascript:x"}"#).unwrap();
         assert_eq!(d.dataset_type, DatasetType::Audio);
         assert_eq!(d.duration_seconds, None);
         assert!(decode_dataset(r#"{"id":"d1","type":"VIDEO"}"#).is_err());
         assert_eq!(decode_credits(r#"{"remaining":3}"#), Ok(3));
-        assert_eq!(
-            decode_upload_ticket(r#"{"upload_id":"up1","chunk_size":8}"#)
-                .unwrap()
-                .chunk_size,
-            8
-        );
+        assert_eq!(decode_upload_ticket(r#"{"upload_id":"up1","chunk_size":8}"#).unwrap().chunk_size, 8);
         assert!(decode_upload_ticket(r#"{"upload_id":"up1","chunk_size":0}"#).is_err());
         assert!(decode_upload_ticket(r#"{"chunk_size":8}"#).is_err());
         assert!(decode_credits(r#"{"remaining":-1}"#).is_err());

@@ -40,15 +40,8 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
     let query_map = use_query_map();
     let paging = Memo::new(move |_| {
         query_map.with(|q| {
-            let page = q
-                .get("page")
-                .and_then(|p| p.parse().ok())
-                .filter(|p| *p >= 1)
-                .unwrap_or(1u32);
-            (
-                page,
-                page_size_or_default(q.get("page_size").and_then(|s| s.parse().ok())),
-            )
+            let page = q.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1u32);
+            (page, page_size_or_default(q.get("page_size").and_then(|s| s.parse().ok())))
         })
     });
     let list_api = api.clone();
@@ -62,11 +55,7 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
     let go = Callback::new(move |(page, size): (u32, u32)| {
         navigate(
             &page_href(&model_id.get_untracked(), page, size),
-            NavigateOptions {
-                scroll: false,
-                replace: true,
-                ..Default::default()
-            },
+            NavigateOptions { scroll: false, replace: true, ..Default::default() },
         );
     });
     Effect::new(move |_| {
@@ -110,8 +99,7 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
         delete_target.set(Some(d));
         delete_open.set(true);
     });
-    let target_name =
-        move || delete_target.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
+    let target_name = move || delete_target.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
 
     view! {
         <section class="cm-datasets" aria-labelledby="cm-datasets-title">

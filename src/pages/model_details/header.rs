@@ -20,14 +20,11 @@ pub fn ModelHeader() -> impl IntoView {
     let api = use_api();
     let workspace = use_workspace();
     let announcer = use_announcer();
-    let field = move |f: fn(&domain::CustomModel) -> String| {
-        move || ctx.model.with(|m| m.as_ref().map(f).unwrap_or_default())
-    };
+    let field =
+        move |f: fn(&domain::CustomModel) -> String| move || ctx.model.with(|m| m.as_ref().map(f).unwrap_or_default());
     let saved_name = field(|m| m.name.clone());
-    let status = Signal::derive(move || {
-        ctx.model
-            .with(|m| m.as_ref().map_or(TrainingStatus::NotRunning, |m| m.status))
-    });
+    let status =
+        Signal::derive(move || ctx.model.with(|m| m.as_ref().map_or(TrainingStatus::NotRunning, |m| m.status)));
 
     // Rename.
     let draft = RwSignal::new(saved_name());
@@ -48,19 +45,15 @@ pub fn ModelHeader() -> impl IntoView {
         None => {}
     });
     let name_error = move || validate_name(&draft.get()).err().map(|e| e.message());
-    let can_update = move || {
-        !rename.pending().get() && validate_name(&draft.get()).is_ok_and(|n| n != saved_name())
-    };
+    let can_update = move || !rename.pending().get() && validate_name(&draft.get()).is_ok_and(|n| n != saved_name());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !can_update() {
             return;
         }
-        if let (Some(id), Ok(name)) = (
-            ctx.model
-                .with_untracked(|m| m.as_ref().map(|m| m.id.clone())),
-            validate_name(&draft.get_untracked()),
-        ) {
+        if let (Some(id), Ok(name)) =
+            (ctx.model.with_untracked(|m| m.as_ref().map(|m| m.id.clone())), validate_name(&draft.get_untracked()))
+        {
             feedback.set(None);
             rename.dispatch((id, name));
         }
@@ -77,11 +70,8 @@ pub fn ModelHeader() -> impl IntoView {
         let credits = known_credits()?;
         // The list is paged and cannot tell types apart; the status can: Not Running
         // means no training data, and otherwise any dataset may be.
-        let datasets = if status.get() == TrainingStatus::NotRunning {
-            0
-        } else {
-            ctx.dataset_total.get().unwrap_or(0)
-        };
+        let datasets =
+            if status.get() == TrainingStatus::NotRunning { 0 } else { ctx.dataset_total.get().unwrap_or(0) };
         training_block(status.get(), datasets, credits)
     };
     let train_open = RwSignal::new(false);
@@ -102,22 +92,14 @@ pub fn ModelHeader() -> impl IntoView {
         None => {}
     });
     let start = Callback::new(move |()| {
-        if let Some(id) = ctx
-            .model
-            .with_untracked(|m| m.as_ref().map(|m| m.id.clone()))
-        {
+        if let Some(id) = ctx.model.with_untracked(|m| m.as_ref().map(|m| m.id.clone())) {
             train_error.set(None);
             train.dispatch(id);
         }
     });
 
-    let language = move || {
-        ctx.model.with(|m| {
-            m.as_ref()
-                .map(|m| workspace.language_name(&m.language))
-                .unwrap_or_default()
-        })
-    };
+    let language =
+        move || ctx.model.with(|m| m.as_ref().map(|m| workspace.language_name(&m.language)).unwrap_or_default());
     let last_modified = move || ctx.model.with(|m| m.as_ref().and_then(|m| m.last_modified));
     let credit_text = move || match credits.get() {
         Some(Ok(1)) => "1 training credit left".to_owned(),

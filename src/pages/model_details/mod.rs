@@ -16,6 +16,7 @@ use crate::components::announcer::use_announcer;
 use crate::polling::refresh_while;
 use crate::workspace::use_api;
 
+use crate::routes::link;
 use datasets::DatasetsSection;
 use header::ModelHeader;
 use status_banner::StatusBanner;
@@ -54,10 +55,7 @@ pub fn ModelDetailsPage() -> impl IntoView {
         let id = id.get();
         async move { api.model(&id).await }
     });
-    refresh_while(
-        fetched,
-        |result| matches!(result, Ok(m) if m.status.is_in_progress()),
-    );
+    refresh_while(fetched, |result| matches!(result, Ok(m) if m.status.is_in_progress()));
 
     let model = RwSignal::new(None::<CustomModel>);
     Effect::new(move |_| {
@@ -88,7 +86,7 @@ pub fn ModelDetailsPage() -> impl IntoView {
     view! {
         <section class="cm-page" aria-labelledby="cm-details-title">
             <nav class="cm-breadcrumb" aria-label="Breadcrumb">
-                <A href="/custom-models">"Custom Models"</A>
+                <A href=link("/custom-models")>"Custom Models"</A>
                 <span aria-hidden="true">" › "</span>
                 <span aria-current="page">{move || model.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())}</span>
             </nav>
@@ -103,7 +101,7 @@ pub fn ModelDetailsPage() -> impl IntoView {
                     <div class="cm-empty">
                         <h1 id="cm-details-title">"Model not found"</h1>
                         <p>"There is no custom model with this id. It may have been deleted."</p>
-                        <A href="/custom-models">"Back to Custom Models"</A>
+                        <A href=link("/custom-models")>"Back to Custom Models"</A>
                     </div>
                 }.into_any(),
                 Phase::Failed(message) => view! {
@@ -124,10 +122,9 @@ fn failed_phase(err: &ApiError) -> Phase {
 
 fn status_announcement(model: &CustomModel) -> String {
     match model.status {
-        TrainingStatus::Success => format!(
-            "Training of {} finished successfully. The model is ready to use.",
-            model.name
-        ),
+        TrainingStatus::Success => {
+            format!("Training of {} finished successfully. The model is ready to use.", model.name)
+        }
         TrainingStatus::Failed => format!("Training of {} failed.", model.name),
         other => format!("{}: training status is now {}.", model.name, other.label()),
     }

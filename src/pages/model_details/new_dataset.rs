@@ -6,9 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use domain::content::{self, PREFIX_BYTES};
-use domain::dataset::{
-    detect_type, validate_selection, DatasetType, FileInfo, FileProblem, TypeChoice,
-};
+use domain::dataset::{detect_type, validate_selection, DatasetType, FileInfo, FileProblem, TypeChoice};
 use domain::upload::UploadRequest;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -52,16 +50,11 @@ struct Picked {
 const ACCEPT: &str = ".wav,.mp3,.m4a,.flac,.vtt,.srt,.txt,.jsonl";
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
-    list.map(|l| (0..l.length()).filter_map(|i| l.item(i)).collect())
-        .unwrap_or_default()
+    list.map(|l| (0..l.length()).filter_map(|i| l.item(i)).collect()).unwrap_or_default()
 }
 
 #[component]
-pub fn NewDatasetModal(
-    open: RwSignal<bool>,
-    model_id: Memo<String>,
-    on_done: Callback<usize>,
-) -> impl IntoView {
+pub fn NewDatasetModal(open: RwSignal<bool>, model_id: Memo<String>, on_done: Callback<usize>) -> impl IntoView {
     // Stored, so the handlers that use it stay `Copy` closures.
     let api = StoredValue::new(use_api());
     let announcer = use_announcer();
@@ -98,15 +91,12 @@ pub fn NewDatasetModal(
         });
         for (key, file) in todo {
             picked.update(|p| {
-                p.iter_mut()
-                    .filter(|f| f.key == key)
-                    .for_each(|f| f.check = (Some(dataset_type), Check::Pending))
+                p.iter_mut().filter(|f| f.key == key).for_each(|f| f.check = (Some(dataset_type), Check::Pending))
             });
             spawn_local(async move {
                 let complete = file.size() as u64 <= PREFIX_BYTES;
                 let verdict = match read_prefix(&file, PREFIX_BYTES).await {
-                    Ok(bytes) => match content::check(&file.name(), dataset_type, &bytes, complete)
-                    {
+                    Ok(bytes) => match content::check(&file.name(), dataset_type, &bytes, complete) {
                         Ok(()) => Check::Passed,
                         Err(problem) => Check::Failed(problem.message()),
                     },
@@ -118,10 +108,7 @@ pub fn NewDatasetModal(
                     None
                 };
                 picked.try_update(|p| {
-                    for f in p
-                        .iter_mut()
-                        .filter(|f| f.key == key && f.check.0 == Some(dataset_type))
-                    {
+                    for f in p.iter_mut().filter(|f| f.key == key && f.check.0 == Some(dataset_type)) {
                         f.check = (Some(dataset_type), verdict.clone());
                         f.duration = duration;
                     }
@@ -138,10 +125,7 @@ pub fn NewDatasetModal(
             for file in files {
                 let key = next_key.get_value();
                 next_key.set_value(key + 1);
-                let info = FileInfo {
-                    name: file.name(),
-                    size: file.size().max(0.0) as u64,
-                };
+                let info = FileInfo { name: file.name(), size: file.size().max(0.0) as u64 };
                 p.push(Picked {
                     key,
                     file,
@@ -175,9 +159,7 @@ pub fn NewDatasetModal(
                 let key = job.key;
                 let set = move |sending: Sending| {
                     picked.try_update(|p| {
-                        p.iter_mut()
-                            .filter(|f| f.key == key)
-                            .for_each(|f| f.sending = sending.clone())
+                        p.iter_mut().filter(|f| f.key == key).for_each(|f| f.sending = sending.clone())
                     });
                 };
                 if flag.get() {
@@ -192,11 +174,7 @@ pub fn NewDatasetModal(
                     duration_seconds: job.duration,
                 };
                 let progress = move |sent: u64| {
-                    picked.try_update(|p| {
-                        p.iter_mut()
-                            .filter(|f| f.key == key)
-                            .for_each(|f| f.sent = sent)
-                    });
+                    picked.try_update(|p| p.iter_mut().filter(|f| f.key == key).for_each(|f| f.sent = sent));
                 };
                 match upload_file(&api, &model_id, &job.file, request, &flag, progress).await {
                     Ok(_) => {
@@ -211,22 +189,14 @@ pub fn NewDatasetModal(
             on_done.run(done);
             let total = picked.try_with_untracked(Vec::len).unwrap_or(0);
             if flag.get() {
-                announcer.say(format!(
-                    "Upload cancelled. {done} of {total} files were uploaded."
-                ));
+                announcer.say(format!("Upload cancelled. {done} of {total} files were uploaded."));
             } else if done == total {
-                announcer.say(format!(
-                    "{done} {} uploaded.",
-                    if done == 1 { "dataset" } else { "datasets" }
-                ));
+                announcer.say(format!("{done} {} uploaded.", if done == 1 { "dataset" } else { "datasets" }));
                 open.try_set(false);
                 picked.try_set(Vec::new());
                 choice.try_set(TypeChoice::AutoDetect);
             } else {
-                announcer.say(format!(
-                    "{} of {total} files could not be uploaded.",
-                    total - done
-                ));
+                announcer.say(format!("{} of {total} files could not be uploaded.", total - done));
             }
         });
     };
@@ -245,10 +215,7 @@ pub fn NewDatasetModal(
         add_files(files_of(ev.data_transfer().and_then(|dt| dt.files())));
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
         add_files(files_of(input.files()));
@@ -258,24 +225,18 @@ pub fn NewDatasetModal(
 
     let type_options = move || {
         let current = choice.get();
-        let mut options = vec![(
-            "auto",
-            "Auto-detect".to_owned(),
-            current == TypeChoice::AutoDetect,
-        )];
-        options.extend(DatasetType::ALL.into_iter().map(|t| {
-            (
-                t.name(),
-                t.name().to_owned(),
-                current == TypeChoice::Fixed(t),
-            )
-        }));
-        options.into_iter().map(|(value, label, selected)| view! { <option value=value selected=selected>{label}</option> }).collect_view()
+        let mut options = vec![("auto", "Auto-detect".to_owned(), current == TypeChoice::AutoDetect)];
+        options.extend(
+            DatasetType::ALL.into_iter().map(|t| (t.name(), t.name().to_owned(), current == TypeChoice::Fixed(t))),
+        );
+        options
+            .into_iter()
+            .map(|(value, label, selected)| view! { <option value=value selected=selected>{label}</option> })
+            .collect_view()
     };
     let on_type = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        choice
-            .set(DatasetType::from_name(&value).map_or(TypeChoice::AutoDetect, TypeChoice::Fixed));
+        choice.set(DatasetType::from_name(&value).map_or(TypeChoice::AutoDetect, TypeChoice::Fixed));
     };
 
     view! {

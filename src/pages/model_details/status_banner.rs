@@ -8,32 +8,20 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::use_model;
+use crate::routes::link;
 
 #[component]
 pub fn StatusBanner() -> impl IntoView {
     let ctx = use_model();
-    let status = Memo::new(move |_| {
-        ctx.model
-            .with(|m| m.as_ref().map_or(TrainingStatus::NotRunning, |m| m.status))
-    });
+    let status = Memo::new(move |_| ctx.model.with(|m| m.as_ref().map_or(TrainingStatus::NotRunning, |m| m.status)));
     let failure = move || {
-        ctx.model.with(|m| {
-            m.as_ref()
-                .filter(|m| m.status == TrainingStatus::Failed)
-                .and_then(|m| m.failure.clone())
-        })
+        ctx.model.with(|m| m.as_ref().filter(|m| m.status == TrainingStatus::Failed).and_then(|m| m.failure.clone()))
     };
     let expanded = RwSignal::new(false);
     // Each status starts at its default expansion, including when polling brings a new one.
     Effect::new(move |_| expanded.set(status.get() == TrainingStatus::Success));
 
-    let extensions = |t: DatasetType| {
-        t.extensions()
-            .iter()
-            .map(|e| format!(".{e}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let extensions = |t: DatasetType| t.extensions().iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ");
     view! {
         <section
             class=move || format!("cm-status-banner cm-status-banner--{}", status.get().badge().css_name())
@@ -62,7 +50,7 @@ pub fn StatusBanner() -> impl IntoView {
                 <ul>{move || status.get().help().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                 <p>
                     "Only have audio files? Create transcripts with the Force Alignment feature on the "
-                    <A href="/">"Home page"</A> "."
+                    <A href=link("/")>"Home page"</A> "."
                 </p>
                 <p class="cm-hint">
                     {format!(

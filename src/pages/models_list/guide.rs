@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::modal::Modal;
+use crate::routes::link;
 use crate::storage;
 
 pub const GUIDE_SHOWN_KEY: &str = "customModelsGuideShown";
@@ -17,9 +18,7 @@ pub struct GuideState {
 
 impl GuideState {
     pub fn new() -> Self {
-        GuideState {
-            open: RwSignal::new(storage::get(GUIDE_SHOWN_KEY).is_none()),
-        }
+        GuideState { open: RwSignal::new(storage::get(GUIDE_SHOWN_KEY).is_none()) }
     }
 }
 
@@ -51,7 +50,7 @@ pub fn GettingStartedGuide(state: GuideState) -> impl IntoView {
                 </section>
                 <section>
                     <h3>"Only have audio files?"</h3>
-                    <p>"Use Force Alignment in an STT Session on the " <A href="/">"Home page"</A> " to turn audio and a rough transcript into time-synced transcripts, then upload those."</p>
+                    <p>"Use Force Alignment in an STT Session on the " <A href=link("/")>"Home page"</A> " to turn audio and a rough transcript into time-synced transcripts, then upload those."</p>
                 </section>
                 <section>
                     <h3>"After training"</h3>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::routes::link;
 use crate::storage;
 
 const COLLAPSED_KEY: &str = "customModelsInfoBannerCollapsed";
@@ -41,7 +42,7 @@ pub fn InfoBanner() -> impl IntoView {
                 </div>
                 <div>
                     <h3>"Only have audio?"</h3>
-                    <p>"Use the Force Alignment feature on the " <A href="/">"Home page"</A> " to create time-synced transcripts you can train with."</p>
+                    <p>"Use the Force Alignment feature on the " <A href=link("/")>"Home page"</A> " to create time-synced transcripts you can train with."</p>
                 </div>
                 <div>
                     <h3>"Improves accuracy"</h3>

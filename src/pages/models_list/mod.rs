@@ -31,10 +31,7 @@ pub fn list_href(query: &ListQuery) -> String {
     if params.is_empty() {
         return "/custom-models".into();
     }
-    let pairs: Vec<String> = params
-        .iter()
-        .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v)))
-        .collect();
+    let pairs: Vec<String> = params.iter().map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v))).collect();
     format!("/custom-models?{}", pairs.join("&"))
 }
 
@@ -54,14 +51,7 @@ pub fn ModelsListPage() -> impl IntoView {
 
     let navigate = use_navigate();
     let go = Callback::new(move |(target, replace): (ListQuery, bool)| {
-        navigate(
-            &list_href(&target),
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate(&list_href(&target), NavigateOptions { replace, scroll: false, ..Default::default() });
     });
 
     // A page past the end (a shared link, the last row deleted) moves to the last page.
@@ -117,8 +107,7 @@ pub fn ModelsListPage() -> impl IntoView {
         delete_target.set(Some(model));
         delete_open.set(true);
     });
-    let target_name =
-        move || delete_target.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
+    let target_name = move || delete_target.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
 
     view! {
         <section class="cm-page" aria-labelledby="cm-list-title">
@@ -226,14 +215,7 @@ fn SearchBox(query: Memo<ListQuery>, go: Callback<(ListQuery, bool)>) -> impl In
                 let search = text.get_untracked().trim().to_owned();
                 let q = query.get_untracked();
                 if q.search != search {
-                    go.run((
-                        ListQuery {
-                            search,
-                            page: 1,
-                            ..q
-                        },
-                        true,
-                    ));
+                    go.run((ListQuery { search, page: 1, ..q }, true));
                 }
             },
             std::time::Duration::from_millis(250),

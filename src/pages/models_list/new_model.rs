@@ -35,11 +35,7 @@ pub fn NewModelDialog(open: RwSignal<bool>, on_created: Callback<CustomModel>) -
     });
 
     let name_error = move || validate_name(&name.get()).err().map(|e| e.message());
-    let language_error = move || {
-        language
-            .with(|l| l.is_empty())
-            .then_some("Choose a base language.")
-    };
+    let language_error = move || language.with(|l| l.is_empty()).then_some("Choose a base language.");
     let show_name_error = move || if submitted.get() { name_error() } else { None };
     let show_language_error = move || {
         if submitted.get() {
@@ -52,8 +48,7 @@ pub fn NewModelDialog(open: RwSignal<bool>, on_created: Callback<CustomModel>) -
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submitted.set(true);
-        if create.pending().get_untracked() || name_error().is_some() || language_error().is_some()
-        {
+        if create.pending().get_untracked() || name_error().is_some() || language_error().is_some() {
             return;
         }
         server_error.set(None);

@@ -10,14 +10,8 @@ use crate::api::ApiResult;
 use crate::components::announcer::Announcer;
 use crate::polling::refresh_while;
 
-pub fn refresh_while_running(
-    models: LocalResource<ApiResult<Page<CustomModel>>>,
-    announcer: Announcer,
-) {
-    refresh_while(
-        models,
-        |result| matches!(result, Ok(page) if page.items.iter().any(|m| m.status.is_in_progress())),
-    );
+pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>, announcer: Announcer) {
+    refresh_while(models, |result| matches!(result, Ok(page) if page.items.iter().any(|m| m.status.is_in_progress())));
     let seen = StoredValue::new(HashMap::<String, TrainingStatus>::new());
     Effect::new(move |_| {
         models.with(|result| {
@@ -28,11 +22,7 @@ pub fn refresh_while_running(
     });
 }
 
-fn announce_changes(
-    models: &[CustomModel],
-    seen: StoredValue<HashMap<String, TrainingStatus>>,
-    announcer: Announcer,
-) {
+fn announce_changes(models: &[CustomModel], seen: StoredValue<HashMap<String, TrainingStatus>>, announcer: Announcer) {
     let changes: Vec<String> = seen.with_value(|seen| {
         models
             .iter()

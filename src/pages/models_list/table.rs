@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use crate::components::info_tip::InfoTip;
 use crate::components::kebab_menu::{KebabMenu, MenuAction};
 use crate::components::status_badge::StatusBadge;
+use crate::routes::link;
 use crate::time::LocalTime;
 use crate::workspace::use_workspace;
 
@@ -22,11 +23,7 @@ pub fn ModelsTable(
     on_delete: Callback<CustomModel>,
 ) -> impl IntoView {
     let workspace = use_workspace();
-    let can_delete = move || {
-        workspace
-            .user
-            .with(|u| matches!(u, Some(Ok(user)) if user.role.can_delete()))
-    };
+    let can_delete = move || workspace.user.with(|u| matches!(u, Some(Ok(user)) if user.role.can_delete()));
     let sort_header = move |key: SortKey, label: &'static str, tip: Option<&'static str>| {
         let q = query.get_untracked();
         let current = (q.sort == key).then_some(q.dir);
@@ -42,20 +39,8 @@ pub fn ModelsTable(
         };
         let on_click = move |_| {
             let q = query.get_untracked();
-            let dir = if q.sort == key {
-                q.dir.flipped()
-            } else {
-                key.natural_dir()
-            };
-            go.run((
-                ListQuery {
-                    sort: key,
-                    dir,
-                    page: 1,
-                    ..q
-                },
-                false,
-            ));
+            let dir = if q.sort == key { q.dir.flipped() } else { key.natural_dir() };
+            go.run((ListQuery { sort: key, dir, page: 1, ..q }, false));
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
@@ -77,10 +62,7 @@ pub fn ModelsTable(
             let language = move || workspace.language_name(&language_code);
             let row_model = model.clone();
             let actions = move || {
-                let mut actions = vec![MenuAction::Link {
-                    label: "Edit".into(),
-                    href: details_href(&row_model.id),
-                }];
+                let mut actions = vec![MenuAction::Link { label: "Edit".into(), href: details_href(&row_model.id) }];
                 if can_delete() {
                     let target = row_model.clone();
                     actions.push(MenuAction::Run {
@@ -93,7 +75,7 @@ pub fn ModelsTable(
             };
             view! {
                 <tr>
-                    <th scope="row" class="cm-table__name"><A href=href>{model.name}</A></th>
+                    <th scope="row" class="cm-table__name"><A href=link(&href)>{model.name}</A></th>
                     <td><StatusBadge status=model.status /></td>
                     <td>{language}</td>
                     <td>{model.last_modified.map(|at| view! { <LocalTime at /> })}</td>

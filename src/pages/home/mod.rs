@@ -1,0 +1,92 @@
+//! The Home (workspace) page: start an STT Session, with a trained custom
+//! model if the user has one, and see the recent sessions.
+
+mod stt_session;
+
+use domain::stt::SttSession;
+use leptos::prelude::*;
+
+use crate::api::ApiResult;
+use crate::time::local_timestamp;
+use crate::workspace::{use_api, use_workspace};
+use stt_session::SttSessionDialog;
+
+/// How many sessions the Recent sessions list shows.
+const RECENT: u32 = 5;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let api = use_api();
+    let sessions: LocalResource<ApiResult<Vec<SttSession>>> = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.recent_sessions(RECENT).await }
+    });
+    let open = RwSignal::new(false);
+    view! {
+        <section class="cm-page" aria-labelledby="cm-home-title">
+            <div class="cm-page__head">
+                <h1 id="cm-home-title">"Workspace"</h1>
+                <div class="cm-page__actions">
+                    <button type="button" class="cm-btn cm-btn--primary" on:click=move |_| open.set(true)>"STT Session"</button>
+                </div>
+            </div>
+            <p class="cm-lead">
+                "Transcribe audio, or align an existing transcript to its audio with Force Alignment. "
+                "Pick one of your trained custom models for better accuracy on your domain."
+            </p>
+            <h2>"Recent sessions"</h2>
+            <Transition fallback=|| view! { <p class="cm-loading" role="status">"Loading sessions…"</p> }>
+                {move || Suspend::new(async move {
+                    match sessions.await {
+                        Ok(list) if list.is_empty() => view! { <p class="cm-hint">"No sessions yet. Start one with “STT Session”."</p> }.into_any(),
+                        Ok(list) => view! { <SessionsTable list /> }.into_any(),
+                        Err(err) => view! {
+                            <div class="cm-error" role="alert">
+                                <p>{err.user_message()}</p>
+                                <button type="button" class="cm-btn" on:click=move |_| sessions.refetch()>"Retry"</button>
+                            </div>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+        <SttSessionDialog open on_started=Callback::new(move |()| sessions.refetch()) />
+    }
+}
+
+#[component]
+fn SessionsTable(list: Vec<SttSession>) -> impl IntoView {
+    let workspace = use_workspace();
+    let rows = list
+        .into_iter()
+        .map(|s| {
+            let language = workspace.language_name(&s.language);
+            view! {
+                <tr>
+                    <th scope="row">{s.mode.label()}</th>
+                    <td>{language}</td>
+                    <td>{s.model_name.unwrap_or_else(|| "Base model".into())}</td>
+                    <td>{s.audio_file_name}{s.transcript_file_name.map(|t| format!(" + {t}"))}</td>
+                    <td>{s.status}</td>
+                    <td>{s.created_at.map(local_timestamp)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="cm-table">
+            <caption class="cm-visually-hidden">"Recent sessions"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Mode"</th>
+                    <th scope="col">"Language"</th>
+                    <th scope="col">"Model"</th>
+                    <th scope="col">"Files"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Started"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,15 @@
+//! Paths inside the console, which may live under a host's prefix.
+//!
+//! leptos_router 0.8 adds the router's base to paths given to `navigate`, but
+//! not to absolute `<A href>`s; so every link goes through [`link`] and every
+//! navigation takes the plain in-app path.
+
+use leptos::prelude::use_context;
+
+use crate::config::Config;
+
+/// The URL of an in-app path such as `/custom-models`, with the base path.
+pub fn link(path: &str) -> String {
+    let base = use_context::<Config>().map(|c| c.base_path).unwrap_or_default();
+    format!("{base}{path}")
+}
