@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what is missing first.
-.PHONY: serve test
+.PHONY: serve test bench
 
 # Serve the console on http://127.0.0.1:8080 in mock mode (demo data).
 serve:
@@ -10,3 +10,8 @@ serve:
 test:
 	scripts/install-tools.sh test
 	scripts/test-all.sh
+
+# Build the release bundle and print the performance table (also docs/perf.md).
+bench:
+	scripts/install-tools.sh test
+	scripts/bench.sh

@@ -48,6 +48,10 @@ pub struct MockOptions {
     pub no_organization: bool,
     /// Start with this many training credits instead of the demo's five.
     pub credits: Option<u64>,
+    /// Generate this many models instead of the demo (for trying the console at scale).
+    pub generate: Option<usize>,
+    /// With `generate`: this many datasets on the first model.
+    pub generate_datasets: usize,
     /// The localStorage key the demo's state is kept under.
     pub storage_key: String,
 }
@@ -62,6 +66,8 @@ impl Default for MockOptions {
             empty: false,
             no_organization: false,
             credits: None,
+            generate: None,
+            generate_datasets: 0,
             storage_key: "customModelsMockState".into(),
         }
     }
@@ -118,6 +124,8 @@ struct RawMock {
     storage_key: Option<String>,
     no_organization: bool,
     credits: Option<u64>,
+    generate: Option<usize>,
+    generate_datasets: Option<usize>,
 }
 
 impl Config {
@@ -168,6 +176,8 @@ impl Config {
                 empty: raw.mock.seed.as_deref() == Some("empty"),
                 no_organization: raw.mock.no_organization,
                 credits: raw.mock.credits,
+                generate: raw.mock.generate.map(|n| n.min(1_000_000)),
+                generate_datasets: raw.mock.generate_datasets.unwrap_or(0).min(100_000),
                 storage_key: raw.mock.storage_key.unwrap_or(defaults.storage_key),
             }),
         };

@@ -29,7 +29,9 @@ use crate::workspace::Workspace;
 /// The whole console. `config` decides the API and the route prefix.
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    let api = Api::from_config(&config);
+    let storage_notice = StorageNotice(RwSignal::new(None));
+    provide_context(storage_notice);
+    let api = Api::from_config(&config, Some(Callback::new(move |message| storage_notice.0.set(Some(message)))));
     let announcer = Announcer::new();
     provide_context(announcer);
     provide_context(Workspace::new(api.clone()));
@@ -53,6 +55,10 @@ pub fn App(config: Config) -> impl IntoView {
         </Router>
     }
 }
+
+/// Why the demo's data is not being saved, when it is not.
+#[derive(Clone, Copy)]
+pub struct StorageNotice(pub RwSignal<Option<String>>);
 
 /// Logs panics to the console and, because a panic ends the WASM app, replaces
 /// the page with a readable message instead of leaving it frozen or blank.

@@ -62,18 +62,18 @@ fn storage_round_trips_and_tolerates_absence() {
 #[wasm_bindgen_test]
 async fn the_mock_persists_its_state_across_loads() {
     let options = mock_options("cm-test-persist");
-    let api = MockApi::load(&options, None);
+    let api = MockApi::load(&options, None, None);
     let created = api.create_model("Persisted", "en-US").await.unwrap();
-    let reloaded = MockApi::load(&MockOptions { ..options.clone() }, None);
+    let reloaded = MockApi::load(&MockOptions { ..options.clone() }, None, None);
     assert_eq!(reloaded.model(&created.id).await.unwrap().name, "Persisted");
     storage::set(&options.storage_key, "{not json").unwrap();
-    let reseeded = MockApi::load(&options, None);
+    let reseeded = MockApi::load(&options, None, None);
     assert!(reseeded.model(&created.id).await.unwrap_err().is_not_found());
 }
 
 #[wasm_bindgen_test]
 async fn the_mock_enforces_roles_and_runs_training_to_an_end() {
-    let api = MockApi::load(&MockOptions { role: Some(Role::Member), ..mock_options("cm-test-roles") }, None);
+    let api = MockApi::load(&MockOptions { role: Some(Role::Member), ..mock_options("cm-test-roles") }, None, None);
     let page = api.list_models(&ListQuery::default()).await.unwrap();
     let victim = &page.items[0];
     let refused = api.delete_model(&victim.id).await.unwrap_err();
@@ -144,7 +144,8 @@ async fn uploads_go_in_chunks_with_progress_and_can_be_cancelled() {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
-    let api = Api::Mock(MockApi::load(&MockOptions { chunk_latency_ms: 0, ..mock_options("cm-test-upload") }, None));
+    let api =
+        Api::Mock(MockApi::load(&MockOptions { chunk_latency_ms: 0, ..mock_options("cm-test-upload") }, None, None));
     let model = api.create_model("Uploads", "en-US").await.unwrap();
     let size = 2 * 1024 * 1024 + 10;
     let file = blob_of(&vec![b'a'; size]);

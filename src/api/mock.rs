@@ -10,13 +10,24 @@ use domain::stt::{SessionRequest, SttSession};
 use domain::upload::{UploadRequest, UploadTicket};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, Role, User};
 
+use leptos::prelude::{Callable, Callback};
+
 use super::{ApiError, ApiResult};
 use crate::config::MockOptions;
 use crate::storage;
 
+/// Above this many characters of saved state, localStorage (about 5 million
+/// characters per origin) would refuse it, so the demo stays in memory.
+const STORAGE_BUDGET_CHARS: usize = 4_500_000;
+/// A generous estimate of one model's or dataset's saved size, to decide before serialising.
+const CHARS_PER_RECORD: usize = 400;
+
 #[derive(Clone)]
 pub struct MockApi {
     store: Arc<Mutex<MockStore>>,
+    /// Told once when the demo cannot be saved and lives in memory only.
+    notice: Option<Callback<String>>,
+    warned: Arc<std::sync::atomic::AtomicBool>,
     latency_ms: u32,
     chunk_latency_ms: u32,
     storage_key: String,
@@ -30,13 +41,19 @@ impl From<MockError> for ApiError {
 
 impl MockApi {
     /// The saved demo when there is a readable one, else a fresh seed.
-    pub fn load(options: &MockOptions, user: Option<&User>) -> MockApi {
+    pub fn load(options: &MockOptions, user: Option<&User>, notice: Option<Callback<String>>) -> MockApi {
         let training_ms = i64::from(options.training_ms);
-        let saved = storage::get(&options.storage_key)
+        let saved = options
+            .generate
+            .is_none()
+            .then(|| storage::get(&options.storage_key))
+            .flatten()
             .and_then(|text| serde_json::from_str::<MockStore>(&text).ok())
             .filter(|store| store.version == STATE_VERSION);
         let mut store = saved.unwrap_or_else(|| {
-            if options.empty {
+            if let Some(count) = options.generate {
+                MockStore::generated(count, options.generate_datasets, Utc::now(), training_ms)
+            } else if options.empty {
                 MockStore::empty(training_ms)
             } else {
                 MockStore::seeded(Utc::now(), training_ms)
@@ -58,6 +75,8 @@ impl MockApi {
         }
         let api = MockApi {
             store: Arc::new(Mutex::new(store)),
+            notice,
+            warned: Default::default(),
             latency_ms: options.latency_ms,
             chunk_latency_ms: options.chunk_latency_ms,
             storage_key: options.storage_key.clone(),
@@ -72,13 +91,16 @@ impl MockApi {
     }
 
     fn save(&self, store: &MockStore) {
-        let Ok(text) = serde_json::to_string(store) else {
-            return;
-        };
-        if storage::set(&self.storage_key, &text).is_err() {
-            web_sys::console::warn_1(
-                &"The demo's state could not be saved; it lives in memory until the page is closed.".into(),
-            );
+        let estimate = (store.model_count() + store.dataset_count()) * CHARS_PER_RECORD;
+        let saved = estimate <= STORAGE_BUDGET_CHARS
+            && serde_json::to_string(store)
+                .is_ok_and(|text| text.len() <= STORAGE_BUDGET_CHARS && storage::set(&self.storage_key, &text).is_ok());
+        if !saved && !self.warned.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            let message = "The demo data cannot be saved in this browser (too large, or storage is off); changes last until the page is closed.";
+            web_sys::console::warn_1(&message.into());
+            if let Some(notice) = self.notice {
+                notice.run(message.to_owned());
+            }
         }
     }
 

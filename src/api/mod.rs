@@ -105,12 +105,14 @@ macro_rules! delegate {
 }
 
 impl Api {
-    pub fn from_config(config: &Config) -> Api {
+    /// The API the config asks for. `notice` hears, once, when the mock cannot
+    /// save the demo and keeps it in memory.
+    pub fn from_config(config: &Config, notice: Option<leptos::prelude::Callback<String>>) -> Api {
         match &config.api {
             ApiMode::Http { base_url, token, token_provider } => Api::Http(
                 HttpApi::new(base_url.clone(), token.clone()).with_host(token_provider.clone(), config.user.clone()),
             ),
-            ApiMode::Mock(options) => Api::Mock(MockApi::load(options, config.user.as_ref())),
+            ApiMode::Mock(options) => Api::Mock(MockApi::load(options, config.user.as_ref(), notice)),
         }
     }
 

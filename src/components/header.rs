@@ -30,6 +30,7 @@ pub fn AppHeader() -> impl IntoView {
 #[component]
 fn DemoControls(mock: crate::api::MockApi) -> impl IntoView {
     let workspace = use_workspace();
+    let notice = expect_context::<crate::StorageNotice>().0;
     let current = move || workspace.user.with(|u| u.as_ref().and_then(|r| r.as_ref().ok()).map(|u| u.role));
     let on_change = move |ev: leptos::ev::Event| {
         let role = Role::from_wire(&event_target_value(&ev));
@@ -41,6 +42,7 @@ fn DemoControls(mock: crate::api::MockApi) -> impl IntoView {
             <span class="cm-demo__marker" title="This console is running on built-in demo data, not a real backend">
                 "Demo data"
             </span>
+            {move || notice.get().map(|text| view! { <span class="cm-demo__notice" title=text.clone()>"Not saved"</span> })}
             <label class="cm-demo__role">
                 "Demo role "
                 <select on:change=on_change>

@@ -10,9 +10,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../dist/', import.meta.url));
 const hostPage = fileURLToPath(new URL('../host/index.html', import.meta.url));
+const benchDir = fileURLToPath(new URL('../bench/', import.meta.url));
 
 async function resolve(path) {
   if (path === '/workspace' || path.startsWith('/workspace/')) return hostPage;
+  if (path.startsWith('/bench/data/')) return join(benchDir, 'out', path.slice('/bench/data/'.length));
+  if (path.startsWith('/bench/')) return join(benchDir, path.slice('/bench/'.length));
   const alias = { '/embed/console.js': /^custom-models-console-.*\.js$/, '/embed/console_bg.wasm': /_bg\.wasm$/, '/embed/console.css': /^main-.*\.css$/ }[path];
   if (alias) return join(root, (await readdir(root)).find((f) => alias.test(f)) ?? 'missing');
   return extname(path) ? join(root, path) : join(root, 'index.html');

@@ -49,7 +49,7 @@ struct PendingTraining {
     failure: Option<TrainingErrorCode>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct MockStore {
     pub version: u32,
     pub user: User,
@@ -66,6 +66,36 @@ pub struct MockStore {
     /// Uploads in flight live only as long as the page: a reload abandons them.
     #[serde(skip)]
     uploads: Vec<PendingUpload>,
+    /// Model positions sorted by each key, built on first use after a change, so
+    /// paging, sorting and searching 100,000 models never clone or re-sort them.
+    #[serde(skip)]
+    index: std::sync::Mutex<Option<SortIndex>>,
+}
+
+#[derive(Debug)]
+struct SortIndex {
+    by_name: Vec<u32>,
+    by_status: Vec<u32>,
+    by_modified: Vec<u32>,
+    lower_names: Vec<String>,
+}
+
+impl Clone for MockStore {
+    fn clone(&self) -> Self {
+        MockStore {
+            version: self.version,
+            user: self.user.clone(),
+            languages: self.languages.clone(),
+            credits: self.credits,
+            training_ms: self.training_ms,
+            models: self.models.clone(),
+            datasets: self.datasets.clone(),
+            next_id: self.next_id,
+            sessions: self.sessions.clone(),
+            uploads: self.uploads.clone(),
+            index: Default::default(),
+        }
+    }
 }
 
 /// The chunk size the mock hands out.
@@ -117,6 +147,7 @@ impl MockStore {
             next_id: 1,
             sessions: Vec::new(),
             uploads: Vec::new(),
+            index: Default::default(),
         }
     }
 
@@ -170,6 +201,70 @@ impl MockStore {
         store
     }
 
+    /// `count` generated models (and `datasets` datasets on the first one), for
+    /// trying the console at scale. Deterministic: the same count gives the same data.
+    pub fn generated(count: usize, datasets: usize, now: DateTime<Utc>, training_ms: i64) -> Self {
+        let mut store = Self::empty(training_ms);
+        let trainable: Vec<String> = store.languages.iter().filter(|l| l.trainable).map(|l| l.code.clone()).collect();
+        let words = [
+            "Call",
+            "Radiology",
+            "Legal",
+            "Field",
+            "Podcast",
+            "Pharma",
+            "Court",
+            "Claims",
+            "Aviation",
+            "Retail",
+            "Support",
+            "Sales",
+        ];
+        store.models.reserve(count);
+        for i in 0..count {
+            // One model trains, so polling can be observed; the rest never run.
+            let status = if i == 0 {
+                TrainingStatus::Running
+            } else {
+                [
+                    TrainingStatus::NotRunning,
+                    TrainingStatus::ReadyToRun,
+                    TrainingStatus::Success,
+                    TrainingStatus::Failed,
+                ][i % 4]
+            };
+            let model = CustomModel {
+                id: format!("gm_{i}"),
+                name: format!("{} {} {i:06}", words[i % words.len()], words[(i / words.len()) % words.len()]),
+                language: trainable[(i + i / 7) % trainable.len()].clone(),
+                organization_id: ORG.into(),
+                status,
+                last_modified: Some(now - Duration::seconds((i as i64 * 7919) % 31_536_000)),
+                failure: (status == TrainingStatus::Failed).then_some(TrainingErrorCode::ValidationFailed),
+            };
+            let training = (status == TrainingStatus::Running)
+                .then(|| PendingTraining { ends_at: now + Duration::days(365), failure: None });
+            store.models.push(StoredModel { model, training });
+        }
+        for j in 0..datasets.min(count.max(1) * 100_000) {
+            let Some(first) = store.models.first().map(|m| m.model.id.clone()) else { break };
+            let dataset_type = DatasetType::ALL[j % 4];
+            store.datasets.push(Dataset {
+                id: format!("gd_{j}"),
+                model_id: first,
+                name: format!("recording-{j:05}.{}", dataset_type.extensions()[0]),
+                dataset_type,
+                duration_seconds: (dataset_type == DatasetType::Audio).then_some(60.0 + j as f64),
+                url: Some(format!("https://storage.example.com/generated/{j}")),
+                started_at: Some(now - Duration::minutes(j as i64 + 2)),
+                finished_at: Some(now - Duration::minutes(j as i64)),
+                content_problem: None,
+            });
+        }
+        store.next_id = (count + datasets) as u64 + 1;
+        store
+    }
+
     fn seed_datasets(&mut self, model_id: &str, i: usize, at: DateTime<Utc>) {
         let files = [
             ("support-calls-week1.wav", DatasetType::Audio, Some(5423.0)),
@@ -202,6 +297,9 @@ impl MockStore {
 
     /// Finishes every training whose time has come. Returns whether anything changed.
     pub fn advance(&mut self, now: DateTime<Utc>) -> bool {
+        if self.models.iter().all(|s| s.training.is_none()) {
+            return false;
+        }
         let mut changed = false;
         for stored in &mut self.models {
             if let Some(done) = stored.training.take_if(|t| t.ends_at <= now) {
@@ -212,7 +310,48 @@ impl MockStore {
                 changed = true;
             }
         }
+        if changed {
+            self.reindex();
+        }
         changed
+    }
+
+    /// Forgets the sort index; the next list builds it again.
+    fn reindex(&mut self) {
+        *self.index.get_mut().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    fn build_index(&self) -> SortIndex {
+        let models: Vec<&CustomModel> = self.models.iter().map(|s| &s.model).collect();
+        let lower_names: Vec<String> = models.iter().map(|m| m.name.to_lowercase()).collect();
+        let sorted = |cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering| {
+            let mut order: Vec<u32> = (0..models.len() as u32).collect();
+            order.sort_by(|&a, &b| {
+                cmp(a as usize, b as usize).then_with(|| models[a as usize].id.cmp(&models[b as usize].id))
+            });
+            order
+        };
+        SortIndex {
+            by_name: sorted(&|a, b| lower_names[a].cmp(&lower_names[b])),
+            by_status: sorted(&|a, b| models[a].status.cmp(&models[b].status)),
+            by_modified: sorted(&|a, b| models[a].last_modified.cmp(&models[b].last_modified)),
+            lower_names,
+        }
+    }
+
+    /// Every model, in the order they were added.
+    pub fn models(&self) -> impl Iterator<Item = &CustomModel> {
+        self.models.iter().map(|s| &s.model)
+    }
+
+    /// How many datasets the store holds.
+    pub fn dataset_count(&self) -> usize {
+        self.datasets.len()
+    }
+
+    /// How many models the store holds.
+    pub fn model_count(&self) -> usize {
+        self.models.len()
     }
 
     pub fn set_role(&mut self, role: Role) {
@@ -220,30 +359,37 @@ impl MockStore {
     }
 
     pub fn list_models(&self, query: &ListQuery) -> Page<CustomModel> {
+        let mut guard = self.index.lock().unwrap_or_else(|p| p.into_inner());
+        let index = guard.get_or_insert_with(|| self.build_index());
+        let order = match query.sort {
+            SortKey::Name => &index.by_name,
+            SortKey::Status => &index.by_status,
+            SortKey::LastModified => &index.by_modified,
+        };
         let needle = query.search.to_lowercase();
-        let mut hits: Vec<&CustomModel> = self
-            .models
-            .iter()
-            .map(|s| &s.model)
-            .filter(|m| self.user.organization_id.as_deref() == Some(m.organization_id.as_str()))
-            .filter(|m| needle.is_empty() || m.name.to_lowercase().contains(&needle))
-            .filter(|m| query.status.is_none_or(|s| m.status == s))
-            .filter(|m| query.language.as_deref().is_none_or(|l| m.language == l))
-            .collect();
-        hits.sort_by(|a, b| {
-            let order = match query.sort {
-                SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-                SortKey::Status => a.status.cmp(&b.status),
-                SortKey::LastModified => a.last_modified.cmp(&b.last_modified),
-            };
-            let order = order.then_with(|| a.id.cmp(&b.id));
-            if query.dir == SortDir::Desc {
-                order.reverse()
-            } else {
-                order
+        let org = self.user.organization_id.as_deref();
+        let keep = |i: usize| {
+            let m = &self.models[i].model;
+            org == Some(m.organization_id.as_str())
+                && (needle.is_empty() || index.lower_names[i].contains(&needle))
+                && query.status.is_none_or(|s| m.status == s)
+                && query.language.as_deref().is_none_or(|l| m.language == l)
+        };
+        let positions: Box<dyn Iterator<Item = usize>> = match query.dir {
+            SortDir::Asc => Box::new(order.iter().map(|&i| i as usize)),
+            SortDir::Desc => Box::new(order.iter().rev().map(|&i| i as usize)),
+        };
+        let size = query.page_size.max(1) as usize;
+        let skip = (query.page.max(1) as usize - 1).saturating_mul(size);
+        let mut total = 0u64;
+        let mut items = Vec::with_capacity(size);
+        for i in positions.filter(|&i| keep(i)) {
+            if total as usize >= skip && items.len() < size {
+                items.push(self.models[i].model.clone());
             }
-        });
-        paged(hits, query.page, query.page_size)
+            total += 1;
+        }
+        Page { items, total, page: query.page, page_size: query.page_size }
     }
 
     pub fn model(&self, id: &str) -> Result<CustomModel, MockError> {
@@ -289,6 +435,7 @@ impl MockStore {
             failure: None,
         };
         self.models.push(StoredModel { model: model.clone(), training: None });
+        self.reindex();
         Ok(model)
     }
 
@@ -297,7 +444,9 @@ impl MockStore {
         let stored = self.stored_mut(id)?;
         stored.model.name = name;
         stored.model.last_modified = Some(now);
-        Ok(stored.model.clone())
+        let model = stored.model.clone();
+        self.reindex();
+        Ok(model)
     }
 
     pub fn delete_model(&mut self, id: &str) -> Result<(), MockError> {
@@ -311,6 +460,7 @@ impl MockStore {
         self.stored(id)?;
         self.models.retain(|s| s.model.id != id);
         self.datasets.retain(|d| d.model_id != id);
+        self.reindex();
         Ok(())
     }
 
@@ -339,7 +489,9 @@ impl MockStore {
         stored.model.failure = None;
         stored.model.last_modified = Some(now);
         stored.training = Some(PendingTraining { ends_at, failure });
-        Ok(stored.model.clone())
+        let model = stored.model.clone();
+        self.reindex();
+        Ok(model)
     }
 
     pub fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> Result<Page<Dataset>, MockError> {
@@ -503,6 +655,7 @@ impl MockStore {
             stored.model.status = next;
         }
         stored.model.last_modified = Some(now);
+        self.reindex();
         Ok(())
     }
 }
@@ -730,6 +883,38 @@ mod tests {
         store.create_session(request(None, SessionMode::ForceAlignment, Some("t.srt")), now()).unwrap();
         let recent = store.recent_sessions(5);
         assert_eq!((recent.len(), recent[0].mode), (2, SessionMode::ForceAlignment));
+    }
+
+    #[test]
+    fn a_hundred_thousand_models_page_sort_and_search_from_the_index() {
+        let store = MockStore::generated(100_000, 10_000, now(), 0);
+        let first = store.list_models(&ListQuery::default());
+        assert_eq!((first.total, first.items.len()), (100_000, 25));
+        assert!(first.items.windows(2).all(|w| w[0].last_modified >= w[1].last_modified));
+        let by_name = store.list_models(&ListQuery {
+            sort: SortKey::Name,
+            dir: SortDir::Asc,
+            page: 4000,
+            ..ListQuery::default()
+        });
+        assert_eq!(by_name.items.len(), 25);
+        assert!(by_name.items.windows(2).all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
+        let hit = store.list_models(&ListQuery { search: "042424".into(), ..ListQuery::default() });
+        assert_eq!(hit.total, 1);
+        assert_eq!(store.list_datasets("gm_0", 400, 25).unwrap().items.len(), 25);
+        assert_eq!(store.list_models(&ListQuery::default()).items[0].status, TrainingStatus::Running);
+    }
+
+    #[test]
+    fn the_index_follows_changes() {
+        let mut store = MockStore::generated(50, 0, now(), 0);
+        let newest = store.create_model("Zzz newest", "en-US", now() + Duration::days(1)).unwrap();
+        assert_eq!(store.list_models(&ListQuery::default()).items[0].id, newest.id);
+        store.rename_model(&newest.id, "Aaa renamed", now() + Duration::days(1)).unwrap();
+        let by_name = store.list_models(&ListQuery { sort: SortKey::Name, dir: SortDir::Asc, ..ListQuery::default() });
+        assert_eq!(by_name.items[0].name, "Aaa renamed");
+        store.delete_model(&newest.id).unwrap();
+        assert_eq!(store.list_models(&ListQuery::default()).total, 50);
     }
 
     #[test]

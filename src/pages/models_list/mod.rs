@@ -25,6 +25,20 @@ use info_banner::InfoBanner;
 use new_model::NewModelDialog;
 use table::ModelsTable;
 
+/// Which view the page shows; it changes only when this does.
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Empty,
+    NoMatches,
+    Table,
+    Failed(String),
+}
+
+/// How long typing must pause before the list is searched: short enough to feel
+/// live, long enough not to send a request per keystroke of a fast typist.
+const SEARCH_PAUSE_MS: u64 = 60;
+
 /// The list URL for a query, with only the non-default parameters.
 pub fn list_href(query: &ListQuery) -> String {
     let params = query.to_url_params();
@@ -65,6 +79,29 @@ pub fn ModelsListPage() -> impl IntoView {
         }
     });
     polling::refresh_while_running(models, announcer);
+
+    // The last page that loaded stays on screen while the next loads, and a poll
+    // that brings the same rows changes nothing on screen (focus and open menus stay).
+    let loaded = RwSignal::new(None::<Page<CustomModel>>);
+    Effect::new(move |_| {
+        if let Some(Ok(page)) = models.get() {
+            loaded.set(Some(page));
+        }
+    });
+    let rows = Memo::new(move |_| loaded.with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default()));
+    let pager = Memo::new(move |_| {
+        let q = query.get();
+        (q.page, q.page_size, loaded.with(|p| p.as_ref().map_or(0, |p| p.total)))
+    });
+    let phase = Memo::new(move |_| match models.get() {
+        Some(Err(err)) => Phase::Failed(err.user_message()),
+        _ => match loaded.with(|p| p.as_ref().map(|p| p.total)) {
+            None => Phase::Loading,
+            Some(0) if query.with(|q| q.search.is_empty()) => Phase::Empty,
+            Some(0) => Phase::NoMatches,
+            Some(_) => Phase::Table,
+        },
+    });
 
     let guide = GuideState::new();
     let create_open = RwSignal::new(false);
@@ -120,38 +157,34 @@ pub fn ModelsListPage() -> impl IntoView {
             </div>
             <InfoBanner />
             <SearchBox query go />
-            <Transition fallback=|| view! { <TableSkeleton /> }>
-                {move || Suspend::new(async move {
-                    match models.await {
-                        Ok(page) if page.total == 0 && query.with(|q| q.search.is_empty()) => {
-                            view! { <EmptyState open=create_open blocker=Signal::derive(create_blocker) /> }.into_any()
+            {move || match phase.get() {
+                Phase::Loading => view! { <TableSkeleton /> }.into_any(),
+                Phase::Empty => view! { <EmptyState open=create_open blocker=Signal::derive(create_blocker) /> }.into_any(),
+                Phase::NoMatches => view! { <NoMatches query go /> }.into_any(),
+                Phase::Failed(message) => view! {
+                    <div class="cm-error" role="alert">
+                        <h2>"The models could not be loaded"</h2>
+                        <p>{message}</p>
+                        <button type="button" class="cm-btn" on:click=move |_| models.refetch()>"Retry"</button>
+                    </div>
+                }.into_any(),
+                Phase::Table => view! {
+                    <ModelsTable rows query go on_delete=ask_delete />
+                    {move || {
+                        let (page, page_size, total) = pager.get();
+                        view! {
+                            <Pagination
+                                page
+                                page_size
+                                total
+                                label="Models pages"
+                                href=Callback::new(move |n| list_href(&ListQuery { page: n, ..query.get_untracked() }))
+                                on_page_size=Callback::new(move |page_size| go.run((ListQuery { page: 1, page_size, ..query.get_untracked() }, false)))
+                            />
                         }
-                        Ok(page) if page.total == 0 => view! { <NoMatches query go /> }.into_any(),
-                        Ok(page) => {
-                            let q = query.get_untracked();
-                            let (total, page_no, size) = (page.total, q.page, q.page_size);
-                            view! {
-                                <ModelsTable page query go on_delete=ask_delete />
-                                <Pagination
-                                    page=page_no
-                                    page_size=size
-                                    total
-                                    label="Models pages"
-                                    href=Callback::new(move |n| list_href(&ListQuery { page: n, ..query.get_untracked() }))
-                                    on_page_size=Callback::new(move |page_size| go.run((ListQuery { page: 1, page_size, ..query.get_untracked() }, false)))
-                                />
-                            }.into_any()
-                        }
-                        Err(err) => view! {
-                            <div class="cm-error" role="alert">
-                                <h2>"The models could not be loaded"</h2>
-                                <p>{err.user_message()}</p>
-                                <button type="button" class="cm-btn" on:click=move |_| models.refetch()>"Retry"</button>
-                            </div>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+                    }}
+                }.into_any(),
+            }}
         </section>
         <NewModelDialog open=create_open on_created />
         <GettingStartedGuide state=guide />
@@ -218,7 +251,7 @@ fn SearchBox(query: Memo<ListQuery>, go: Callback<(ListQuery, bool)>) -> impl In
                     go.run((ListQuery { search, page: 1, ..q }, true));
                 }
             },
-            std::time::Duration::from_millis(250),
+            std::time::Duration::from_millis(SEARCH_PAUSE_MS),
         );
         pending.set_value(handle.ok());
     };

@@ -1,6 +1,6 @@
 //! The models table: sortable headers, status badges, dates and row menus.
 
-use domain::{CustomModel, ListQuery, Page, SortDir, SortKey};
+use domain::{CustomModel, ListQuery, SortDir, SortKey};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -17,22 +17,21 @@ pub fn details_href(model_id: &str) -> String {
 
 #[component]
 pub fn ModelsTable(
-    page: Page<CustomModel>,
+    rows: Memo<Vec<CustomModel>>,
     query: Memo<ListQuery>,
     go: Callback<(ListQuery, bool)>,
     on_delete: Callback<CustomModel>,
 ) -> impl IntoView {
     let workspace = use_workspace();
-    let can_delete = move || workspace.user.with(|u| matches!(u, Some(Ok(user)) if user.role.can_delete()));
+    let can_delete = Memo::new(move |_| workspace.user.with(|u| matches!(u, Some(Ok(user)) if user.role.can_delete())));
     let sort_header = move |key: SortKey, label: &'static str, tip: Option<&'static str>| {
-        let q = query.get_untracked();
-        let current = (q.sort == key).then_some(q.dir);
-        let aria_sort = match current {
+        let current = move || query.with(|q| (q.sort == key).then_some(q.dir));
+        let aria_sort = move || match current() {
             Some(SortDir::Asc) => "ascending",
             Some(SortDir::Desc) => "descending",
             None => "none",
         };
-        let icon = match current {
+        let icon = move || match current() {
             Some(SortDir::Asc) => "▲",
             Some(SortDir::Desc) => "▼",
             None => "↕",
@@ -53,37 +52,33 @@ pub fn ModelsTable(
         }
     };
 
-    let rows = page
-        .items
-        .into_iter()
-        .map(|model| {
-            let href = details_href(&model.id);
-            let language_code = model.language.clone();
-            let language = move || workspace.language_name(&language_code);
-            let row_model = model.clone();
-            let actions = move || {
-                let mut actions = vec![MenuAction::Link { label: "Edit".into(), href: details_href(&row_model.id) }];
-                if can_delete() {
-                    let target = row_model.clone();
-                    actions.push(MenuAction::Run {
-                        label: "Delete".into(),
-                        run: Callback::new(move |()| on_delete.run(target.clone())),
-                        danger: true,
-                    });
-                }
-                view! { <KebabMenu label=format!("Actions for {}", row_model.name) actions /> }
-            };
-            view! {
-                <tr>
-                    <th scope="row" class="cm-table__name"><A href=link(&href)>{model.name}</A></th>
-                    <td><StatusBadge status=model.status /></td>
-                    <td>{language}</td>
-                    <td>{model.last_modified.map(|at| view! { <LocalTime at /> })}</td>
-                    <td class="cm-table__actions">{actions}</td>
-                </tr>
+    let row = move |model: CustomModel| {
+        let href = details_href(&model.id);
+        let code = model.language.clone();
+        let language = move || workspace.language_name(&code);
+        let row_model = model.clone();
+        let actions = move || {
+            let mut actions = vec![MenuAction::Link { label: "Edit".into(), href: details_href(&row_model.id) }];
+            if can_delete.get() {
+                let target = row_model.clone();
+                actions.push(MenuAction::Run {
+                    label: "Delete".into(),
+                    run: Callback::new(move |()| on_delete.run(target.clone())),
+                    danger: true,
+                });
             }
-        })
-        .collect_view();
+            view! { <KebabMenu label=format!("Actions for {}", row_model.name) actions /> }
+        };
+        view! {
+            <tr>
+                <th scope="row" class="cm-table__name"><A href=link(&href)>{model.name}</A></th>
+                <td><StatusBadge status=model.status /></td>
+                <td>{language}</td>
+                <td>{model.last_modified.map(|at| view! { <LocalTime at /> })}</td>
+                <td class="cm-table__actions">{actions}</td>
+            </tr>
+        }
+    };
 
     view! {
         <table class="cm-table">
@@ -100,7 +95,14 @@ pub fn ModelsTable(
                     <th scope="col"><span class="cm-visually-hidden">"Actions"</span></th>
                 </tr>
             </thead>
-            <tbody>{rows}</tbody>
+            <tbody>
+                // Keyed by everything a row shows, so unchanged rows keep their DOM.
+                <For
+                    each=move || rows.get()
+                    key=|m| (m.id.clone(), m.name.clone(), m.status, m.language.clone(), m.last_modified)
+                    children=row
+                />
+            </tbody>
         </table>
     }
 }

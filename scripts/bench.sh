@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The benchmark: release build, generated data for the vanilla floor, then
+# tests/bench/bench.mjs, which prints the table and writes docs/perf.md.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+trunk build --release
+mkdir -p tests/bench/out
+for n in 100 100000; do
+  [ -s "tests/bench/out/models-$n.json" ] || cargo run -q --release -p domain --example generate_models -- "$n" > "tests/bench/out/models-$n.json"
+done
+node tests/bench/bench.mjs

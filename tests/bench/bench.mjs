@@ -1,0 +1,237 @@
+// The performance benchmark: drives the release build and the vanilla floor
+// (tests/bench/vanilla.html) in headless Chromium and prints one table of
+// medians over repeated runs, with min and max, also written to docs/perf.md.
+// Run by `make bench` (scripts/bench.sh builds and generates the data first).
+import { chromium } from '@playwright/test';
+import { execSync, spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, openSync, writeSync, closeSync, ftruncateSync, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromiumArgs } from '../e2e/playwright.config.mjs';
+import { fakeBackend, makeModels } from '../e2e/specs/fake-backend.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const ORIGIN = 'http://127.0.0.1:4180';
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = `${root}dist/`;
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s.at(-1) };
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
+
+// Marks when the table first holds `rows` rows, from navigation start.
+const ROWS_PROBE = (rows) => {
+  new MutationObserver(() => {
+    if (!window.__rowsAt && document.querySelectorAll('table tbody tr').length >= rows) window.__rowsAt = performance.now();
+  }).observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+};
+
+async function appPage(browser, config) {
+  const page = await browser.newPage();
+  await page.addInitScript(([config, probe]) => {
+    localStorage.setItem('customModelsGuideShown', 'true');
+    localStorage.setItem('customModelsInfoBannerCollapsed', 'true');
+    window.customModelsConfig = config;
+    new Function(`(${probe})(25)`)();
+  }, [config, ROWS_PROBE.toString()]);
+  return page;
+}
+
+async function vanillaPage(browser) {
+  const page = await browser.newPage();
+  return page;
+}
+
+async function startup(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__rowsAt, null, { timeout: 60_000 });
+  return page.evaluate(() => window.__rowsAt);
+}
+
+// Time from an action to the range label reading `expected`, to the next frame.
+function timeTo(page, action, rangeSelector, expected) {
+  return page.evaluate(([action, rangeSelector, expected]) => new Promise((resolve) => {
+    const t0 = performance.now();
+    const done = () => document.querySelector(rangeSelector)?.textContent.includes(expected);
+    const obs = new MutationObserver(() => {
+      if (done()) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)); }
+    });
+    obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+    new Function(action)();
+  }), [action, rangeSelector, expected]);
+}
+
+const APP = {
+  next: `document.querySelector('nav[aria-label="Models pages"] a.cm-pager__step').click()`,
+  size100: `const s = document.querySelector('nav[aria-label="Models pages"] select'); s.value = '100'; s.dispatchEvent(new Event('change', { bubbles: true }))`,
+  search: (text) => `const i = document.getElementById('cm-search'); i.value = '${text}'; i.dispatchEvent(new Event('input', { bubbles: true }))`,
+  sortDate: `[...document.querySelectorAll('th button.cm-sort')].find((b) => b.textContent.includes('Last Modified')).click()`,
+  range: '.cm-pager__range',
+};
+const VANILLA = {
+  next: `document.getElementById('next').click()`,
+  size100: `const s = document.getElementById('size'); s.value = '100'; s.dispatchEvent(new Event('change'))`,
+  search: (text) => `const i = document.getElementById('search'); i.value = '${text}'; i.dispatchEvent(new Event('input'))`,
+  sortDate: `document.getElementById('sort').click()`,
+  range: '#range',
+};
+
+function bundle() {
+  const files = readdirSync(dist).filter((f) => /\.(wasm|js)$/.test(f));
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) {
+    const b = readFileSync(dist + f);
+    total.raw += b.length;
+    total.gzip += gzipSync(b, { level: 9 }).length;
+    total.brotli += brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return total;
+}
+
+async function measureScale(browser, n, rows) {
+  const appUrl = `${ORIGIN}/custom-models`;
+  const config = { mock: { latencyMs: 0, generate: n, storageKey: `bench-${n}` } };
+  const runs = { appStart: [], vanStart: [], appNext: [], vanNext: [], appSize: [], vanSize: [], appSearch: [], vanSearch: [], appSort: [], vanSort: [] };
+  for (let r = 0; r < RUNS; r++) {
+    let page = await appPage(browser, config);
+    runs.appStart.push(await startup(page, appUrl));
+    runs.appNext.push(await timeTo(page, APP.next, APP.range, `26–50 of ${n}`));
+    await page.goto(appUrl);
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 25);
+    runs.appSize.push(await timeTo(page, APP.size100, APP.range, `1–100 of ${n}`));
+    if (n >= 100000) {
+      await page.goto(appUrl);
+      await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 25);
+      runs.appSearch.push(await timeTo(page, APP.search('042424'), APP.range, '1–1 of 1'));
+      await page.goto(appUrl);
+      await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 25);
+      runs.appSort.push(await timeTo(page, APP.sortDate + '; window.__sorted = true', 'th[aria-sort="ascending"]', ''));
+    }
+    await page.close();
+
+    page = await vanillaPage(browser);
+    runs.vanStart.push(await startup(page, `${ORIGIN}/bench/vanilla.html?n=${n}`));
+    runs.vanNext.push(await timeTo(page, VANILLA.next, VANILLA.range, `26–50 of ${n}`));
+    await page.reload();
+    await page.waitForFunction(() => window.__rowsAt);
+    runs.vanSize.push(await timeTo(page, VANILLA.size100, VANILLA.range, `1–100 of ${n}`));
+    if (n >= 100000) {
+      await page.reload();
+      await page.waitForFunction(() => window.__rowsAt);
+      runs.vanSearch.push(await timeTo(page, VANILLA.search('042424'), VANILLA.range, '1–1 of 1'));
+      await page.reload();
+      await page.waitForFunction(() => window.__rowsAt);
+      const first = await page.locator('#rows tr').first().textContent();
+      runs.vanSort.push(await page.evaluate((first) => new Promise((resolve) => {
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          if (document.querySelector('#rows tr')?.textContent !== first) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)); }
+        });
+        obs.observe(document.body, { childList: true, subtree: true });
+        document.getElementById('sort').click();
+      }), first));
+    }
+    await page.close();
+  }
+  return Object.fromEntries(Object.entries(runs).filter(([, v]) => v.length).map(([k, v]) => [k, stats(v)]));
+}
+
+async function uploadMemory(browser) {
+  const path = '/tmp/cm-bench-9g.wav';
+  if (!existsSync(path)) {
+    const fd = openSync(path, 'w');
+    writeSync(fd, Buffer.concat([Buffer.from('RIFF\xff\xff\xff\xffWAVEfmt ', 'latin1'), Buffer.alloc(64)]));
+    ftruncateSync(fd, 9 * 1024 ** 3);
+    closeSync(fd);
+  }
+  const page = await appPage(browser, { mock: { latencyMs: 0, chunkLatencyMs: 0, generate: 100, storageKey: 'bench-upload' } });
+  await page.goto(`${ORIGIN}/custom-models/gm_1`);
+  await page.getByRole('button', { name: 'New Dataset' }).click();
+  await page.waitForFunction(() => window.__wasm);
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => { await cdp.send('HeapProfiler.collectGarbage'); return (await cdp.send('Runtime.getHeapUsage')).usedSize; };
+  const wasmBefore = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  const heapBefore = await heap();
+  let heapPeak = heapBefore;
+  await page.getByLabel('Drop files here or click to choose').setInputFiles(path);
+  await page.getByRole('button', { name: 'Create' }).click({ timeout: 30_000 });
+  const t0 = Date.now();
+  while (await page.getByRole('dialog', { name: 'New Dataset' }).isVisible()) {
+    heapPeak = Math.max(heapPeak, (await cdp.send('Runtime.getHeapUsage')).usedSize);
+    if (Date.now() - t0 > 600_000) throw new Error('the 9 GB upload did not finish in 10 minutes');
+    await page.waitForTimeout(500);
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  const wasmAfter = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  await page.close();
+  return { wasmGrowth: wasmAfter - wasmBefore, heapGrowth: heapPeak - heapBefore, seconds };
+}
+
+async function polling(browser) {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    localStorage.setItem('customModelsGuideShown', 'true');
+    window.customModelsConfig = { apiBaseUrl: '/api', token: 'bench' };
+  });
+  const models = makeModels(1);
+  models[0].status = 3;
+  const backend = await fakeBackend(page, { models });
+  await page.goto(`${ORIGIN}/custom-models`);
+  await page.waitForSelector('table tbody tr');
+  const start = backend.requestsTo('GET', '/custom-models').length;
+  await page.waitForTimeout(60_000);
+  const perMinute = backend.requestsTo('GET', '/custom-models').length - start;
+  await page.getByRole('link', { name: 'Home', exact: true }).click();
+  const left = backend.requestsTo('GET', '/custom-models').length;
+  await page.waitForTimeout(20_000);
+  const after = backend.requestsTo('GET', '/custom-models').length - left;
+  await page.close();
+  return { perMinute, after };
+}
+
+const server = spawn('node', [`${root}tests/e2e/serve.mjs`], { env: { ...process.env, PORT: '4180' }, stdio: 'ignore' });
+try {
+  await new Promise((r) => setTimeout(r, 600));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs });
+  const size = bundle();
+  const small = await measureScale(browser, 100);
+  const large = await measureScale(browser, 100000);
+  const upload = await uploadMemory(browser);
+  const poll = await polling(browser);
+  await browser.close();
+
+  const rows = [];
+  const fmt = (s) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
+  const ratio = (a, b) => a.median / b.median;
+  const pass = (ok) => (ok ? 'met' : '**missed**');
+  rows.push(['bundle (wasm + JS)', `raw ${kb(size.raw)}, gzip ${kb(size.gzip)}, brotli ${kb(size.brotli)}`, '', '', '≤ 150 KB brotli', pass(size.brotli <= 150 * 1024)]);
+  for (const [n, m] of [[100, small], [100000, large]]) {
+    rows.push([`startup, ${n} models`, fmt(m.appStart), fmt(m.vanStart), ratio(m.appStart, m.vanStart).toFixed(2), '≤ 3× vanilla', pass(ratio(m.appStart, m.vanStart) <= 3)]);
+    rows.push([`next page, ${n} models`, fmt(m.appNext), fmt(m.vanNext), ratio(m.appNext, m.vanNext).toFixed(2), '≤ 1.5× vanilla', pass(ratio(m.appNext, m.vanNext) <= 1.5)]);
+    rows.push([`page size 25→100, ${n} models`, fmt(m.appSize), fmt(m.vanSize), ratio(m.appSize, m.vanSize).toFixed(2), '≤ 1.5× vanilla', pass(ratio(m.appSize, m.vanSize) <= 1.5)]);
+  }
+  for (const [label, key] of [['startup', 'appStart'], ['next page', 'appNext'], ['page size', 'appSize']]) {
+    const r = large[key].median / small[key].median;
+    rows.push([`scale: ${label} 100,000 vs 100`, `${r.toFixed(2)}×`, '', '', '≤ 1.2×', pass(r <= 1.2)]);
+  }
+  rows.push(['search "042424", 100,000 models', fmt(large.appSearch), fmt(large.vanSearch), ratio(large.appSearch, large.vanSearch).toFixed(2), '≤ 100 ms', pass(large.appSearch.median <= 100)]);
+  rows.push(['sort by last modified, 100,000 models', fmt(large.appSort), fmt(large.vanSort), ratio(large.appSort, large.vanSort).toFixed(2), '≤ 100 ms', pass(large.appSort.median <= 100)]);
+  rows.push(['upload 9 GB sparse WAV (mock)', `WASM memory +${kb(upload.wasmGrowth)}, JS heap peak +${kb(upload.heapGrowth)} (${upload.seconds.toFixed(0)} s)`, '', '', '< 16 MB; < 64 MB', pass(upload.wasmGrowth < 16 * 1024 ** 2 && upload.heapGrowth < 64 * 1024 ** 2)]);
+  rows.push(['polling, one model Running', `${poll.perMinute} requests/min; ${poll.after} after leaving`, '', '', '≤ 30; 0', pass(poll.perMinute <= 30 && poll.after === 0)]);
+
+  const header = ['figure', 'console (median, min–max)', 'vanilla floor', 'ratio', 'budget', 'verdict'];
+  const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  console.log(table);
+  const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const notesPath = `${root}docs/perf-notes.md`;
+  const notes = existsSync(notesPath) ? readFileSync(notesPath, 'utf8') : '';
+  writeFileSync(`${root}docs/perf.md`, `# Performance\n\nMeasured by \`make bench\` on ${when} UTC, ${cpus().length} CPUs (${cpuModel}), headless Chromium, ${RUNS} runs per timing. Release build, mock API with zero simulated latency.\n\n${table}\n\n${notes}`);
+} finally {
+  server.kill();
+}
