@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: release build, generated data for the vanilla floor, then
-# tests/bench/bench.mjs, which prints the table and writes docs/perf.md.
+# tests/e2e/bench.mjs, which prints the table and writes docs/perf.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -10,4 +10,4 @@ mkdir -p tests/bench/out
 for n in 100 100000; do
   [ -s "tests/bench/out/models-$n.json" ] || cargo run -q --release -p domain --example generate_models -- "$n" > "tests/bench/out/models-$n.json"
 done
-node tests/bench/bench.mjs
+node tests/e2e/bench.mjs

@@ -7,18 +7,39 @@ fn js_date(at: DateTime<Utc>) -> js_sys::Date {
     js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64))
 }
 
-fn locale() -> String {
-    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_else(|| "en-US".into())
+/// A formatter for the user's locale. Building one is costly (it is what
+/// `toLocaleString` does on every call), so each is built once and kept.
+fn formatter(options: &[(&str, &str)]) -> js_sys::Intl::DateTimeFormat {
+    let opts = js_sys::Object::new();
+    for (key, value) in options {
+        let _ = js_sys::Reflect::set(&opts, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    // No locales: the browser's own, as the user set it.
+    js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &opts)
+}
+
+thread_local! {
+    static DATE: js_sys::Function =
+        formatter(&[("year", "numeric"), ("month", "numeric"), ("day", "numeric")]).format();
+    static TIMESTAMP: js_sys::Function = formatter(&[
+        ("year", "numeric"), ("month", "numeric"), ("day", "numeric"),
+        ("hour", "numeric"), ("minute", "2-digit"), ("second", "2-digit"),
+    ])
+    .format();
+}
+
+fn format_with(f: &'static std::thread::LocalKey<js_sys::Function>, at: DateTime<Utc>) -> String {
+    f.with(|format| format.call1(&JsValue::NULL, &js_date(at)).ok().and_then(|v| v.as_string()).unwrap_or_default())
 }
 
 /// The date alone, e.g. "24/11/2026" or "11/24/2026".
 pub fn local_date(at: DateTime<Utc>) -> String {
-    String::from(js_date(at).to_locale_date_string(&locale(), &JsValue::UNDEFINED))
+    format_with(&DATE, at)
 }
 
 /// Date and time to the second, for tooltips.
 pub fn local_timestamp(at: DateTime<Utc>) -> String {
-    String::from(js_date(at).to_locale_string(&locale(), &JsValue::UNDEFINED))
+    format_with(&TIMESTAMP, at)
 }
 
 /// A date in the user's locale; the full timestamp shows on hover and on keyboard focus.

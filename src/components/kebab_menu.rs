@@ -2,7 +2,6 @@
 //! operable by mouse and keyboard (arrows, Home/End, Escape).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::modal::unique_id;
@@ -33,6 +32,7 @@ pub fn KebabMenu(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let menu_id = unique_id("cm-menu");
+    let menu_id_for_button = menu_id.clone();
     let button = NodeRef::<leptos::html::Button>::new();
     let menu = NodeRef::<leptos::html::Ul>::new();
 
@@ -109,35 +109,43 @@ pub fn KebabMenu(
         }
     };
 
-    let entries = actions
-        .into_iter()
-        .map(|action| match action {
-            MenuAction::Link { label, href } => view! {
-                <li role="none">
-                    <A href=link(&href) attr:role="menuitem" attr:tabindex="-1" attr:class="cm-menu__item">{label}</A>
-                </li>
-            }
-            .into_any(),
-            MenuAction::Run { label, run, danger } => view! {
-                <li role="none">
-                    <button
-                        type="button"
-                        role="menuitem"
-                        tabindex="-1"
-                        class="cm-menu__item"
-                        class:cm-menu__item--danger=danger
-                        on:click=move |_| {
-                            open.set(false);
-                            run.run(());
-                        }
-                    >
-                        {label}
-                    </button>
-                </li>
-            }
-            .into_any(),
+    // Items exist only while the menu is open: a table has a menu per row, and
+    // most are never opened.
+    let actions = StoredValue::new(actions);
+    let entries = move || {
+        actions.with_value(|actions| {
+            actions
+                .iter()
+                .cloned()
+                .map(|action| match action {
+                    MenuAction::Link { label, href } => view! {
+                        <li role="none">
+                            <a href=link(&href) role="menuitem" tabindex="-1" class="cm-menu__item">{label}</a>
+                        </li>
+                    }
+                    .into_any(),
+                    MenuAction::Run { label, run, danger } => view! {
+                        <li role="none">
+                            <button
+                                type="button"
+                                role="menuitem"
+                                tabindex="-1"
+                                class="cm-menu__item"
+                                class:cm-menu__item--danger=danger
+                                on:click=move |_| {
+                                    open.set(false);
+                                    run.run(());
+                                }
+                            >
+                                {label}
+                            </button>
+                        </li>
+                    }
+                    .into_any(),
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
 
     view! {
         <div class="cm-menu" on:keydown=on_keydown on:focusout=on_focusout>
@@ -148,14 +156,16 @@ pub fn KebabMenu(
                 aria-label=label
                 aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string()
-                aria-controls=menu_id.clone()
+                aria-controls=move || open.get().then(|| menu_id_for_button.clone())
                 on:click=toggle
             >
                 "⋮"
             </button>
-            <ul node_ref=menu id=menu_id role="menu" class="cm-menu__list" hidden=move || !open.get()>
-                {entries}
-            </ul>
+            <Show when=move || open.get()>
+                <ul node_ref=menu id=menu_id.clone() role="menu" class="cm-menu__list">
+                    {entries}
+                </ul>
+            </Show>
         </div>
     }
 }

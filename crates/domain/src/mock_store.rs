@@ -72,12 +72,14 @@ pub struct MockStore {
     index: std::sync::Mutex<Option<SortIndex>>,
 }
 
-#[derive(Debug)]
+/// Each part is built the first time a request needs it: the default view
+/// (newest first, no search) needs only `by_modified`.
+#[derive(Debug, Default)]
 struct SortIndex {
-    by_name: Vec<u32>,
-    by_status: Vec<u32>,
-    by_modified: Vec<u32>,
-    lower_names: Vec<String>,
+    by_name: Option<Vec<u32>>,
+    by_status: Option<Vec<u32>>,
+    by_modified: Option<Vec<u32>>,
+    lower_names: Option<Vec<String>>,
 }
 
 impl Clone for MockStore {
@@ -321,22 +323,11 @@ impl MockStore {
         *self.index.get_mut().unwrap_or_else(|p| p.into_inner()) = None;
     }
 
-    fn build_index(&self) -> SortIndex {
-        let models: Vec<&CustomModel> = self.models.iter().map(|s| &s.model).collect();
-        let lower_names: Vec<String> = models.iter().map(|m| m.name.to_lowercase()).collect();
-        let sorted = |cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering| {
-            let mut order: Vec<u32> = (0..models.len() as u32).collect();
-            order.sort_by(|&a, &b| {
-                cmp(a as usize, b as usize).then_with(|| models[a as usize].id.cmp(&models[b as usize].id))
-            });
-            order
-        };
-        SortIndex {
-            by_name: sorted(&|a, b| lower_names[a].cmp(&lower_names[b])),
-            by_status: sorted(&|a, b| models[a].status.cmp(&models[b].status)),
-            by_modified: sorted(&|a, b| models[a].last_modified.cmp(&models[b].last_modified)),
-            lower_names,
-        }
+    fn sorted_by(&self, cmp: impl Fn(&CustomModel, &CustomModel) -> std::cmp::Ordering) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..self.models.len() as u32).collect();
+        let model = |i: u32| &self.models[i as usize].model;
+        order.sort_by(|&a, &b| cmp(model(a), model(b)).then_with(|| model(a).id.cmp(&model(b).id)));
+        order
     }
 
     /// Every model, in the order they were added.
@@ -344,14 +335,14 @@ impl MockStore {
         self.models.iter().map(|s| &s.model)
     }
 
-    /// How many datasets the store holds.
-    pub fn dataset_count(&self) -> usize {
-        self.datasets.len()
-    }
-
     /// How many models the store holds.
     pub fn model_count(&self) -> usize {
         self.models.len()
+    }
+
+    /// How many datasets the store holds.
+    pub fn dataset_count(&self) -> usize {
+        self.datasets.len()
     }
 
     pub fn set_role(&mut self, role: Role) {
@@ -360,18 +351,36 @@ impl MockStore {
 
     pub fn list_models(&self, query: &ListQuery) -> Page<CustomModel> {
         let mut guard = self.index.lock().unwrap_or_else(|p| p.into_inner());
-        let index = guard.get_or_insert_with(|| self.build_index());
-        let order = match query.sort {
-            SortKey::Name => &index.by_name,
-            SortKey::Status => &index.by_status,
-            SortKey::LastModified => &index.by_modified,
+        let index = guard.get_or_insert_with(SortIndex::default);
+        let needs_names = query.sort == SortKey::Name || !query.search.is_empty();
+        if needs_names && index.lower_names.is_none() {
+            index.lower_names = Some(self.models.iter().map(|s| s.model.name.to_lowercase()).collect());
+        }
+        let order: &Vec<u32> = match query.sort {
+            SortKey::Name => {
+                let lower = index.lower_names.as_deref().unwrap_or_default();
+                index.by_name.get_or_insert_with(|| {
+                    let mut order: Vec<u32> = (0..self.models.len() as u32).collect();
+                    order.sort_by(|&a, &b| {
+                        lower[a as usize]
+                            .cmp(&lower[b as usize])
+                            .then_with(|| self.models[a as usize].model.id.cmp(&self.models[b as usize].model.id))
+                    });
+                    order
+                })
+            }
+            SortKey::Status => index.by_status.get_or_insert_with(|| self.sorted_by(|a, b| a.status.cmp(&b.status))),
+            SortKey::LastModified => {
+                index.by_modified.get_or_insert_with(|| self.sorted_by(|a, b| a.last_modified.cmp(&b.last_modified)))
+            }
         };
+        let lower_names = index.lower_names.as_deref().unwrap_or_default();
         let needle = query.search.to_lowercase();
         let org = self.user.organization_id.as_deref();
         let keep = |i: usize| {
             let m = &self.models[i].model;
             org == Some(m.organization_id.as_str())
-                && (needle.is_empty() || index.lower_names[i].contains(&needle))
+                && (needle.is_empty() || lower_names.get(i).is_some_and(|n| n.contains(&needle)))
                 && query.status.is_none_or(|s| m.status == s)
                 && query.language.as_deref().is_none_or(|l| m.language == l)
         };

@@ -2,7 +2,6 @@
 
 use domain::{CustomModel, ListQuery, SortDir, SortKey};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::info_tip::InfoTip;
 use crate::components::kebab_menu::{KebabMenu, MenuAction};
@@ -52,6 +51,8 @@ pub fn ModelsTable(
         }
     };
 
+    // Rows use plain <a>: the router still handles their clicks, without the
+    // per-link memo and aria-current tracking of <A> (a cost on every page switch).
     let row = move |model: CustomModel| {
         let href = details_href(&model.id);
         let code = model.language.clone();
@@ -71,7 +72,7 @@ pub fn ModelsTable(
         };
         view! {
             <tr>
-                <th scope="row" class="cm-table__name"><A href=link(&href)>{model.name}</A></th>
+                <th scope="row" class="cm-table__name"><a href=link(&href)>{model.name}</a></th>
                 <td><StatusBadge status=model.status /></td>
                 <td>{language}</td>
                 <td>{model.last_modified.map(|at| view! { <LocalTime at /> })}</td>
