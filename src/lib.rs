@@ -44,11 +44,27 @@ pub fn App(config: Config) -> impl IntoView {
                 <a class="cm-skip-link" href="#cm-main">"Skip to content"</a>
                 <AppHeader />
                 <main id="cm-main" class="cm-main" tabindex="-1">
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage />
-                        <Route path=path!("/custom-models") view=ModelsListPage />
-                        <Route path=path!("/custom-models/:id") view=ModelDetailsPage />
-                    </Routes>
+                    // Pages show their own errors; anything that escapes them lands here
+                    // rather than leaving a blank page.
+                    <ErrorBoundary fallback=|errors| {
+                        view! {
+                            <div class="cm-error" role="alert">
+                                <h1>"Something went wrong"</h1>
+                                <ul>
+                                    {move || {
+                                        errors.get().into_iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view()
+                                    }}
+                                </ul>
+                                <p><a href="">"Reload the page"</a></p>
+                            </div>
+                        }
+                    }>
+                        <Routes fallback=NotFoundPage>
+                            <Route path=path!("/") view=HomePage />
+                            <Route path=path!("/custom-models") view=ModelsListPage />
+                            <Route path=path!("/custom-models/:id") view=ModelDetailsPage />
+                        </Routes>
+                    </ErrorBoundary>
                 </main>
                 <LiveRegion announcer />
             </div>

@@ -14,7 +14,12 @@ pub struct Language {
 
 /// The languages a new model may be based on, sorted by display name.
 pub fn trainable(languages: &[Language]) -> Vec<&Language> {
-    let mut list: Vec<&Language> = languages.iter().filter(|l| l.trainable).collect();
+    by_name(languages, |l| l.trainable)
+}
+
+/// The languages that pass `keep`, sorted by display name, as selects list them.
+pub fn by_name(languages: &[Language], keep: impl Fn(&Language) -> bool) -> Vec<&Language> {
+    let mut list: Vec<&Language> = languages.iter().filter(|l| keep(l)).collect();
     list.sort_by(|a, b| a.name.cmp(&b.name));
     list
 }

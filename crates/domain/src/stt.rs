@@ -77,23 +77,18 @@ pub fn model_option_label(model_name: &str, language_name: &str) -> String {
 
 /// What is wrong with the audio file picked for a session, if anything.
 pub fn audio_problem(name: &str, size: u64) -> Option<String> {
-    let ext_ok = extension(name).is_some_and(|e| DatasetType::Audio.extensions().contains(&e.as_str()));
-    if !ext_ok {
-        Some("Choose an audio file: .wav, .mp3, .m4a or .flac.".into())
-    } else if size == 0 {
-        Some("The file is empty.".into())
-    } else if size > MAX_FILE_BYTES {
-        Some("Larger than 10 GB, the most a file may be.".into())
-    } else {
-        None
-    }
+    file_problem(name, size, DatasetType::Audio, "Choose an audio file: .wav, .mp3, .m4a or .flac.")
 }
 
 /// What is wrong with the transcript picked for Force Alignment, if anything.
 pub fn transcript_problem(name: &str, size: u64) -> Option<String> {
-    let ext_ok = extension(name).is_some_and(|e| DatasetType::Transcript.extensions().contains(&e.as_str()));
+    file_problem(name, size, DatasetType::Transcript, "Choose a transcript: .vtt, .srt or .txt.")
+}
+
+fn file_problem(name: &str, size: u64, kind: DatasetType, wrong_kind: &str) -> Option<String> {
+    let ext_ok = extension(name).is_some_and(|e| kind.extensions().contains(&e.as_str()));
     if !ext_ok {
-        Some("Choose a transcript: .vtt, .srt or .txt.".into())
+        Some(wrong_kind.into())
     } else if size == 0 {
         Some("The file is empty.".into())
     } else if size > MAX_FILE_BYTES {

@@ -9,7 +9,7 @@ use crate::components::announcer::use_announcer;
 use crate::components::file_field::{FileField, Picked};
 use crate::components::modal::Modal;
 use crate::components::model_select::CustomModelSelect;
-use crate::workspace::{use_api, use_workspace};
+use crate::workspace::{language_options, use_api, use_workspace};
 
 #[component]
 pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl IntoView {
@@ -76,19 +76,7 @@ pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl 
         });
     };
 
-    let language_options = move || {
-        workspace.languages.with(|langs| match langs {
-            Some(Ok(langs)) => langs
-                .iter()
-                .map(|l| {
-                    let code = l.code.clone();
-                    view! { <option value=l.code.clone() selected=move || language.with(|v| *v == code)>{l.name.clone()}</option> }
-                })
-                .collect_view()
-                .into_any(),
-            _ => ().into_any(),
-        })
-    };
+    let language_options = language_options(workspace, |_| true, language);
     let radio = move |value: SessionMode| {
         view! {
             <label class="cm-radio">

@@ -5,7 +5,7 @@ use domain::CustomModel;
 use leptos::prelude::*;
 
 use crate::components::modal::Modal;
-use crate::workspace::{use_api, use_workspace};
+use crate::workspace::{language_options, use_api, use_workspace};
 
 #[component]
 pub fn NewModelDialog(open: RwSignal<bool>, on_created: Callback<CustomModel>) -> impl IntoView {
@@ -55,19 +55,8 @@ pub fn NewModelDialog(open: RwSignal<bool>, on_created: Callback<CustomModel>) -
         create.dispatch((name.get_untracked(), language.get_untracked()));
     };
 
-    let options = move || {
-        workspace.languages.with(|langs| match langs {
-            Some(Ok(langs)) => domain::language::trainable(langs)
-                .into_iter()
-                .map(|l| {
-                    let code = l.code.clone();
-                    view! { <option value=l.code.clone() selected=move || language.with(|v| *v == code)>{l.name.clone()}</option> }
-                })
-                .collect_view()
-                .into_any(),
-            _ => ().into_any(),
-        })
-    };
+    // Only trainable languages may be the base of a model (sorted by name by the domain rule).
+    let options = language_options(workspace, |l| l.trainable, language);
 
     view! {
         <Modal open title="New Custom Model">

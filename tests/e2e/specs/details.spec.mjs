@@ -132,6 +132,7 @@ test.describe('training', () => {
     await expect(page.getByRole('button', { name: 'Train the Language' })).toBeDisabled();
     await expect(page.getByText('Upload at least one training dataset')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'No datasets yet' })).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 });
 
