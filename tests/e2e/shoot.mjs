@@ -16,7 +16,7 @@ await page.addInitScript(([config, guide]) => {
 let i = 0;
 for (const target of paths) {
   const [path, click] = target.split('#');
-  await page.goto(`http://127.0.0.1:4173${path}`);
+  await page.goto(`${process.env.ORIGIN || 'http://127.0.0.1:4173'}${path}`);
   await page.waitForTimeout(600);
   if (click) {
     await page.getByRole('button', { name: click }).first().click();
