@@ -18,6 +18,7 @@ use crate::api::ApiResult;
 use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::pagination::Pagination;
+use crate::routes::link;
 use crate::workspace::{use_api, use_workspace};
 
 use guide::{GettingStartedGuide, GuideState};
@@ -111,8 +112,10 @@ pub fn ModelsListPage() -> impl IntoView {
             _ => None,
         })
     };
+    let created = RwSignal::new(None::<CustomModel>);
     let on_created = Callback::new(move |model: CustomModel| {
         announcer.say(format!("Custom model “{}” created.", model.name));
+        created.set(Some(model.clone()));
         // The newest model heads the default view; show it there.
         if query.get_untracked() == ListQuery::default() {
             models.refetch();
@@ -155,6 +158,15 @@ pub fn ModelsListPage() -> impl IntoView {
                     <NewModelButton open=create_open blocker=Signal::derive(create_blocker) />
                 </div>
             </div>
+            {move || created.get().map(|model| view! {
+                <div class="cm-success cm-created">
+                    <p>
+                        "Model created! Now proceed to upload training data and start the training process. "
+                        <a href=link(&table::details_href(&model.id))>{format!("Open “{}”", model.name)}</a>
+                    </p>
+                    <button type="button" class="cm-btn cm-btn--link" on:click=move |_| created.set(None)>"Dismiss"</button>
+                </div>
+            })}
             <InfoBanner />
             <SearchBox query go />
             {move || match phase.get() {

@@ -69,6 +69,10 @@ test.describe('New Custom Model', () => {
     await expect(row.getByText('Not Running')).toBeVisible();
     await expect(row.getByText('German')).toBeVisible();
     await expect(page.getByRole('status').getByText('Custom model “Cardiology dictation” created.')).toBeAttached();
+    await expect(page.getByText('Model created! Now proceed to upload training data and start the training process.')).toBeVisible();
+    await page.getByRole('link', { name: 'Open “Cardiology dictation”' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Cardiology dictation' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Training status: Not Running' })).toBeVisible();
   });
 
   test('explains empty and too-long names and a missing language', async ({ page }) => {
