@@ -13,3 +13,12 @@ pub fn link(path: &str) -> String {
     let base = use_context::<Config>().map(|c| c.base_path).unwrap_or_default();
     format!("{base}{path}")
 }
+
+/// `path` with `params` as its query string (values encoded); no `?` when empty.
+pub fn with_query(path: &str, params: &[(&str, String)]) -> String {
+    if params.is_empty() {
+        return path.to_owned();
+    }
+    let pairs: Vec<String> = params.iter().map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v))).collect();
+    format!("{path}?{}", pairs.join("&"))
+}

@@ -14,22 +14,19 @@ use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::kebab_menu::{KebabMenu, MenuAction};
 use crate::components::pagination::Pagination;
+use crate::routes::with_query;
 use crate::time::local_timestamp;
 use crate::workspace::use_api;
 
 fn page_href(model_id: &str, page: u32, page_size: u32) -> String {
-    let mut href = format!("/custom-models/{}", js_sys::encode_uri_component(model_id));
     let mut params = Vec::new();
     if page > 1 {
-        params.push(format!("page={page}"));
+        params.push(("page", page.to_string()));
     }
     if page_size != domain::pagination::DEFAULT_PAGE_SIZE {
-        params.push(format!("page_size={page_size}"));
+        params.push(("page_size", page_size.to_string()));
     }
-    if !params.is_empty() {
-        href = format!("{href}?{}", params.join("&"));
-    }
-    href
+    with_query(&format!("/custom-models/{}", js_sys::encode_uri_component(model_id)), &params)
 }
 
 #[component]

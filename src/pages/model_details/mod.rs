@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::ApiError;
 use crate::components::announcer::use_announcer;
 use crate::polling::refresh_while;
 use crate::workspace::use_api;
@@ -71,7 +70,7 @@ pub fn ModelDetailsPage() -> impl IntoView {
     // the model already in hand (the name field starts with the saved name).
     let phase = Memo::new(move |_| match fetched.get() {
         Some(Err(err)) if err.is_not_found() => Phase::NotFound,
-        Some(Err(err)) if model.with(Option::is_none) => failed_phase(&err),
+        Some(Err(err)) if model.with(Option::is_none) => Phase::Failed(err.user_message()),
         _ if model.with(Option::is_some) => Phase::Ready,
         _ => Phase::Loading,
     });
@@ -114,10 +113,6 @@ pub fn ModelDetailsPage() -> impl IntoView {
             }}
         </section>
     }
-}
-
-fn failed_phase(err: &ApiError) -> Phase {
-    Phase::Failed(err.user_message())
 }
 
 fn status_announcement(model: &CustomModel) -> String {

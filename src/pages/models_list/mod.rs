@@ -18,7 +18,7 @@ use crate::api::ApiResult;
 use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::pagination::Pagination;
-use crate::routes::link;
+use crate::routes::{link, with_query};
 use crate::workspace::{use_api, use_workspace};
 
 use guide::{GettingStartedGuide, GuideState};
@@ -42,12 +42,7 @@ const SEARCH_PAUSE_MS: u64 = 60;
 
 /// The list URL for a query, with only the non-default parameters.
 pub fn list_href(query: &ListQuery) -> String {
-    let params = query.to_url_params();
-    if params.is_empty() {
-        return "/custom-models".into();
-    }
-    let pairs: Vec<String> = params.iter().map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v))).collect();
-    format!("/custom-models?{}", pairs.join("&"))
+    with_query("/custom-models", &query.to_url_params())
 }
 
 #[component]
