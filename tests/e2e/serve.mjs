@@ -8,7 +8,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../dist/', import.meta.url));
+// DIST serves another build (a profiling build with function names, say).
+const root = process.env.DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
 const hostPage = fileURLToPath(new URL('../host/index.html', import.meta.url));
 const benchDir = fileURLToPath(new URL('../bench/', import.meta.url));
 

@@ -73,9 +73,11 @@ pub struct MockStore {
 }
 
 /// Each part is built the first time a request needs it: the default view
-/// (newest first, no search) needs only `by_modified`.
+/// (newest first, no search) needs only `by_modified`. The orders hold only the
+/// models the user's organisation may see, so an unfiltered page is a slice.
 #[derive(Debug, Default)]
 struct SortIndex {
+    org: Option<String>,
     by_name: Option<Vec<u32>>,
     by_status: Option<Vec<u32>>,
     by_modified: Option<Vec<u32>>,
@@ -323,8 +325,14 @@ impl MockStore {
         *self.index.get_mut().unwrap_or_else(|p| p.into_inner()) = None;
     }
 
-    fn sorted_by(&self, cmp: impl Fn(&CustomModel, &CustomModel) -> std::cmp::Ordering) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.models.len() as u32).collect();
+    /// Positions of the models `org` may see.
+    fn visible(&self, org: Option<&str>) -> Vec<u32> {
+        let sees = |s: &StoredModel| org == Some(s.model.organization_id.as_str());
+        (0..self.models.len() as u32).filter(|&i| sees(&self.models[i as usize])).collect()
+    }
+
+    fn sorted_by(&self, org: Option<&str>, cmp: impl Fn(&CustomModel, &CustomModel) -> std::cmp::Ordering) -> Vec<u32> {
+        let mut order = self.visible(org);
         let model = |i: u32| &self.models[i as usize].model;
         order.sort_by(|&a, &b| cmp(model(a), model(b)).then_with(|| model(a).id.cmp(&model(b).id)));
         order
@@ -350,17 +358,21 @@ impl MockStore {
     }
 
     pub fn list_models(&self, query: &ListQuery) -> Page<CustomModel> {
+        let org = self.user.organization_id.as_deref();
         let mut guard = self.index.lock().unwrap_or_else(|p| p.into_inner());
-        let index = guard.get_or_insert_with(SortIndex::default);
+        if guard.as_ref().is_some_and(|index| index.org.as_deref() != org) {
+            *guard = None;
+        }
+        let index = guard.get_or_insert_with(|| SortIndex { org: org.map(str::to_owned), ..SortIndex::default() });
         let needs_names = query.sort == SortKey::Name || !query.search.is_empty();
         if needs_names && index.lower_names.is_none() {
             index.lower_names = Some(self.models.iter().map(|s| s.model.name.to_lowercase()).collect());
         }
-        let order: &Vec<u32> = match query.sort {
+        let order: &[u32] = match query.sort {
             SortKey::Name => {
                 let lower = index.lower_names.as_deref().unwrap_or_default();
                 index.by_name.get_or_insert_with(|| {
-                    let mut order: Vec<u32> = (0..self.models.len() as u32).collect();
+                    let mut order = self.visible(org);
                     order.sort_by(|&a, &b| {
                         lower[a as usize]
                             .cmp(&lower[b as usize])
@@ -369,30 +381,38 @@ impl MockStore {
                     order
                 })
             }
-            SortKey::Status => index.by_status.get_or_insert_with(|| self.sorted_by(|a, b| a.status.cmp(&b.status))),
-            SortKey::LastModified => {
-                index.by_modified.get_or_insert_with(|| self.sorted_by(|a, b| a.last_modified.cmp(&b.last_modified)))
+            SortKey::Status => {
+                index.by_status.get_or_insert_with(|| self.sorted_by(org, |a, b| a.status.cmp(&b.status)))
             }
-        };
-        let lower_names = index.lower_names.as_deref().unwrap_or_default();
-        let needle = query.search.to_lowercase();
-        let org = self.user.organization_id.as_deref();
-        let keep = |i: usize| {
-            let m = &self.models[i].model;
-            org == Some(m.organization_id.as_str())
-                && (needle.is_empty() || lower_names.get(i).is_some_and(|n| n.contains(&needle)))
-                && query.status.is_none_or(|s| m.status == s)
-                && query.language.as_deref().is_none_or(|l| m.language == l)
-        };
-        let positions: Box<dyn Iterator<Item = usize>> = match query.dir {
-            SortDir::Asc => Box::new(order.iter().map(|&i| i as usize)),
-            SortDir::Desc => Box::new(order.iter().rev().map(|&i| i as usize)),
+            SortKey::LastModified => index
+                .by_modified
+                .get_or_insert_with(|| self.sorted_by(org, |a, b| a.last_modified.cmp(&b.last_modified))),
         };
         let size = query.page_size.max(1) as usize;
         let skip = (query.page.max(1) as usize - 1).saturating_mul(size);
+        let at = |k: usize| match query.dir {
+            SortDir::Asc => order[k] as usize,
+            SortDir::Desc => order[order.len() - 1 - k] as usize,
+        };
+        let unfiltered = query.search.is_empty() && query.status.is_none() && query.language.is_none();
+        if unfiltered {
+            // The common case costs one page, however many models there are.
+            let items = (skip.min(order.len())..(skip.saturating_add(size)).min(order.len()))
+                .map(|k| self.models[at(k)].model.clone())
+                .collect();
+            return Page { items, total: order.len() as u64, page: query.page, page_size: query.page_size };
+        }
+        let lower_names = index.lower_names.as_deref().unwrap_or_default();
+        let needle = query.search.to_lowercase();
+        let keep = |i: usize| {
+            let m = &self.models[i].model;
+            (needle.is_empty() || lower_names.get(i).is_some_and(|n| n.contains(&needle)))
+                && query.status.is_none_or(|s| m.status == s)
+                && query.language.as_deref().is_none_or(|l| m.language == l)
+        };
         let mut total = 0u64;
         let mut items = Vec::with_capacity(size);
-        for i in positions.filter(|&i| keep(i)) {
+        for i in (0..order.len()).map(at).filter(|&i| keep(i)) {
             if total as usize >= skip && items.len() < size {
                 items.push(self.models[i].model.clone());
             }
@@ -912,6 +932,18 @@ mod tests {
         assert_eq!(hit.total, 1);
         assert_eq!(store.list_datasets("gm_0", 400, 25).unwrap().items.len(), 25);
         assert_eq!(store.list_models(&ListQuery::default()).items[0].status, TrainingStatus::Running);
+    }
+
+    #[test]
+    fn only_the_users_organisation_is_listed_even_from_a_built_index() {
+        let mut store = MockStore::generated(30, 0, now(), 0);
+        let last = store.list_models(&ListQuery { page: 2, ..ListQuery::default() });
+        assert_eq!((last.total, last.items.len()), (30, 5));
+        store.user.organization_id = Some("org_other".into());
+        let other = store.list_models(&ListQuery::default());
+        assert_eq!((other.total, other.items.len()), (0, 0));
+        store.user.organization_id = None;
+        assert_eq!(store.list_models(&ListQuery { sort: SortKey::Name, ..ListQuery::default() }).total, 0);
     }
 
     #[test]
