@@ -85,7 +85,58 @@ struct SortIndex {
     by_name: Option<Vec<u32>>,
     by_status: Option<Vec<u32>>,
     by_modified: Option<Vec<u32>>,
-    lower_names: Option<Vec<String>>,
+    lower_names: Option<LowerNames>,
+}
+
+/// Every model's lower-cased name in one buffer, NUL-separated: built with one
+/// allocation, and searched with one pass instead of one searcher per name.
+#[derive(Debug, Default)]
+struct LowerNames {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl LowerNames {
+    fn new<'a>(names: impl ExactSizeIterator<Item = &'a str> + Clone) -> Self {
+        let bytes = names.clone().map(|name| name.len() + 1).sum();
+        let mut lower = LowerNames { text: String::with_capacity(bytes), starts: Vec::with_capacity(names.len() + 1) };
+        for name in names {
+            let start = lower.text.len();
+            lower.starts.push(start);
+            if name.is_ascii() {
+                lower.text.push_str(name);
+                lower.text[start..].make_ascii_lowercase();
+            } else {
+                lower.text.push_str(&name.to_lowercase());
+            }
+            lower.text.push('\0');
+        }
+        lower.starts.push(lower.text.len());
+        lower
+    }
+
+    fn get(&self, i: usize) -> &str {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&start), Some(&end)) => &self.text[start..end - 1],
+            _ => "",
+        }
+    }
+
+    /// Which names contain `needle` (already lower-cased).
+    fn containing(&self, needle: &str) -> Vec<bool> {
+        let count = self.starts.len().saturating_sub(1);
+        if needle.contains('\0') {
+            return (0..count).map(|i| self.get(i).contains(needle)).collect();
+        }
+        // No match can span two names: a separator lies between them.
+        let mut hits = vec![false; count];
+        for (at, _) in self.text.match_indices(needle) {
+            if let Some(hit) = hits.get_mut(self.starts.partition_point(|&start| start <= at).wrapping_sub(1)) {
+                *hit = true;
+            }
+        }
+        hits
+    }
 }
 
 impl Clone for MockStore {
@@ -402,16 +453,17 @@ impl MockStore {
         let index = guard.get_or_insert_with(|| SortIndex { org: org.map(str::to_owned), ..SortIndex::default() });
         let needs_names = query.sort == SortKey::Name || !query.search.is_empty();
         if needs_names && index.lower_names.is_none() {
-            index.lower_names = Some(self.models.iter().map(|s| s.model.name.to_lowercase()).collect());
+            index.lower_names = Some(LowerNames::new(self.models.iter().map(|s| s.model.name.as_str())));
         }
         let order: &[u32] = match query.sort {
             SortKey::Name => {
-                let lower = index.lower_names.as_deref().unwrap_or_default();
+                let lower = index.lower_names.get_or_insert_with(LowerNames::default);
                 index.by_name.get_or_insert_with(|| {
                     let mut order = self.visible(org);
                     order.sort_by(|&a, &b| {
-                        lower[a as usize]
-                            .cmp(&lower[b as usize])
+                        lower
+                            .get(a as usize)
+                            .cmp(lower.get(b as usize))
                             .then_with(|| self.models[a as usize].model.id.cmp(&self.models[b as usize].model.id))
                     });
                     order
@@ -438,11 +490,12 @@ impl MockStore {
                 .collect();
             return Page { items, total: order.len() as u64, page: query.page, page_size: query.page_size };
         }
-        let lower_names = index.lower_names.as_deref().unwrap_or_default();
         let needle = query.search.to_lowercase();
+        let named =
+            (!needle.is_empty()).then(|| index.lower_names.as_ref().map(|l| l.containing(&needle)).unwrap_or_default());
         let keep = |i: usize| {
             let m = &self.models[i].model;
-            (needle.is_empty() || lower_names.get(i).is_some_and(|n| n.contains(&needle)))
+            named.as_ref().is_none_or(|named| named.get(i).copied().unwrap_or(false))
                 && query.status.is_none_or(|s| m.status == s)
                 && query.language.as_deref().is_none_or(|l| m.language == l)
         };
@@ -962,6 +1015,16 @@ mod tests {
         store.create_session(request(None, SessionMode::ForceAlignment, Some("t.srt")), now()).unwrap();
         let recent = store.recent_sessions(5);
         assert_eq!((recent.len(), recent[0].mode), (2, SessionMode::ForceAlignment));
+    }
+
+    #[test]
+    fn name_search_finds_each_name_once_and_never_across_two() {
+        let lower = LowerNames::new(["ab", "ABAB", "Ärzte bab", "b", "a\0bab"].into_iter());
+        assert_eq!(lower.get(2), "ärzte bab");
+        assert_eq!(lower.containing("bab"), [false, true, true, false, true]);
+        assert_eq!(lower.containing("bb"), [false; 5]);
+        assert_eq!(lower.containing("ärz"), [false, false, true, false, false]);
+        assert_eq!(lower.containing("a\0b"), [false, false, false, false, true]);
     }
 
     #[test]

@@ -69,6 +69,19 @@ test('paging, page size, search and sort are request parameters', async ({ page 
   for (const r of backend.requestsTo('GET', '/custom-models')) expect(Number(r.params.page_size)).toBeLessThanOrEqual(100);
 });
 
+test('typing a search asks at once, then once when typing stops, not per keystroke', async ({ page }) => {
+  const backend = await fakeBackend(page, { models: (await import('./fake-backend.mjs')).makeModels(130) });
+  await page.goto('/custom-models');
+  await expect(modelRows(page)).toHaveCount(25);
+  const before = backend.requestsTo('GET', '/custom-models').length;
+  await page.getByRole('searchbox', { name: 'Search models by name' }).pressSequentially('model 01', { delay: 20 });
+  await expect(modelRows(page)).toHaveCount(10);
+  const searches = backend.requestsTo('GET', '/custom-models').slice(before).map((r) => r.params.search);
+  expect(searches[0]).toBe('m');
+  expect(searches.at(-1)).toBe('model 01');
+  expect(searches.length).toBeLessThanOrEqual(3);
+});
+
 test('a failed create keeps the dialog open with the server message and the typed values', async ({ page }) => {
   const backend = await fakeBackend(page);
   backend.failNext('POST', '/custom-models', { status: 409, body: JSON.stringify({ error: 'duplicate_name', message: 'A model named “Support” already exists.' }) });
