@@ -44,12 +44,12 @@ pub fn local_timestamp(at: DateTime<Utc>) -> String {
 
 /// A date in the user's locale; the full timestamp shows on hover and on keyboard focus.
 #[leptos::component]
-pub fn LocalTime(at: DateTime<Utc>) -> impl leptos::IntoView {
+pub fn LocalTime(#[prop(into)] at: leptos::prelude::Signal<DateTime<Utc>>) -> impl leptos::IntoView {
     use leptos::prelude::*;
-    let full = local_timestamp(at);
+    let full = Memo::new(move |_| local_timestamp(at.get()));
     view! {
-        <time class="cm-time" datetime=at.to_rfc3339() title=full.clone() data-full=full tabindex="0">
-            {local_date(at)}
+        <time class="cm-time" datetime=move || at.get().to_rfc3339() title=full data-full=full tabindex="0">
+            {move || local_date(at.get())}
         </time>
     }
 }

@@ -27,8 +27,11 @@ fn menu_items(menu: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
 pub fn KebabMenu(
     /// Names the button, e.g. "Actions for Call centre 1".
     #[prop(into)]
-    label: String,
-    actions: Vec<MenuAction>,
+    label: Signal<String>,
+    /// Read when the menu opens: a table that reuses its rows for the next page
+    /// passes the row's current actions.
+    #[prop(into)]
+    actions: Signal<Vec<MenuAction>>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let menu_id = unique_id("cm-menu");
@@ -111,9 +114,8 @@ pub fn KebabMenu(
 
     // Items exist only while the menu is open: a table has a menu per row, and
     // most are never opened.
-    let actions = StoredValue::new(actions);
     let entries = move || {
-        actions.with_value(|actions| {
+        actions.with(|actions| {
             actions
                 .iter()
                 .cloned()
@@ -153,7 +155,7 @@ pub fn KebabMenu(
                 node_ref=button
                 type="button"
                 class="cm-btn cm-btn--icon"
-                aria-label=label
+                aria-label=move || label.get()
                 aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string()
                 aria-controls=move || open.get().then(|| menu_id_for_button.clone())

@@ -3,31 +3,38 @@
 
 use domain::pagination::{page_count, page_items, range_label, PageItem, PAGE_SIZES};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::modal::unique_id;
 use crate::routes::link;
 
+/// The controls stay mounted as the page changes (only their text, links and
+/// the current number update), so the link a keyboard user pressed keeps focus.
+/// Plain links: the router handles their clicks without the per-link tracking of `<A>`.
 #[component]
 pub fn Pagination(
-    page: u32,
-    page_size: u32,
-    total: u64,
-    /// The URL of a page number.
+    #[prop(into)] page: Signal<u32>,
+    #[prop(into)] page_size: Signal<u32>,
+    #[prop(into)] total: Signal<u64>,
+    /// The URL of a page number. Signals it reads are tracked: the links
+    /// follow them (a new sort order, say).
     href: Callback<u32, String>,
     on_page_size: Callback<u32>,
     /// Names the navigation landmark, e.g. "Models pages".
     #[prop(into)]
     label: String,
 ) -> impl IntoView {
-    let count = page_count(total, page_size);
-    let page = page.clamp(1, count);
+    let count = Memo::new(move |_| page_count(total.get(), page_size.get()));
+    let page = Memo::new(move |_| page.get().clamp(1, count.get()));
     let size_id = unique_id("cm-page-size");
-    let step = move |target: u32, text: &'static str, enabled: bool| {
-        if enabled {
-            view! { <A href=link(&href.run(target)) attr:class="cm-pager__step">{text}</A> }.into_any()
-        } else {
-            view! { <span class="cm-pager__step" aria-disabled="true">{text}</span> }.into_any()
+    let step = move |target: fn(u32) -> u32, text: &'static str, enabled: fn(u32, u32) -> bool| {
+        let enabled = Memo::new(move |_| enabled(page.get(), count.get()));
+        view! {
+            <Show
+                when=move || enabled.get()
+                fallback=move || view! { <span class="cm-pager__step" aria-disabled="true">{text}</span> }
+            >
+                <a href=move || link(&href.run(target(page.get()))) class="cm-pager__step">{text}</a>
+            </Show>
         }
     };
     view! {
@@ -44,28 +51,33 @@ pub fn Pagination(
                 >
                     {PAGE_SIZES
                         .into_iter()
-                        .map(|size| view! { <option value=size.to_string() selected=size == page_size>{size}</option> })
+                        .map(|size| view! {
+                            <option value=size.to_string() prop:selected=move || size == page_size.get()>{size}</option>
+                        })
                         .collect_view()}
                 </select>
             </div>
-            <span class="cm-pager__range">{range_label(page, page_size, total)}</span>
+            <span class="cm-pager__range">{move || range_label(page.get(), page_size.get(), total.get())}</span>
             <div class="cm-pager__pages">
-                {step(page.saturating_sub(1), "‹ Previous", page > 1)}
-                {page_items(page, count)
-                    .into_iter()
-                    .map(|item| match item {
-                        PageItem::Gap => view! { <span class="cm-pager__gap" aria-hidden="true">"…"</span> }.into_any(),
-                        PageItem::Page(n) if n == page => view! {
-                            <span class="cm-pager__num cm-pager__num--current" aria-current="page">
-                                <span class="cm-visually-hidden">"Page "</span>{n}
-                            </span>
-                        }.into_any(),
-                        PageItem::Page(n) => view! {
-                            <A href=link(&href.run(n)) attr:class="cm-pager__num" attr:aria-label=format!("Page {n}")>{n}</A>
-                        }.into_any(),
-                    })
-                    .collect_view()}
-                {step(page + 1, "Next ›", page < count)}
+                {step(|p| p.saturating_sub(1), "‹ Previous", |p, _| p > 1)}
+                {move || {
+                    let current = page.get();
+                    page_items(current, count.get())
+                        .into_iter()
+                        .map(|item| match item {
+                            PageItem::Gap => view! { <span class="cm-pager__gap" aria-hidden="true">"…"</span> }.into_any(),
+                            PageItem::Page(n) if n == current => view! {
+                                <span class="cm-pager__num cm-pager__num--current" aria-current="page">
+                                    <span class="cm-visually-hidden">"Page "</span>{n}
+                                </span>
+                            }.into_any(),
+                            PageItem::Page(n) => view! {
+                                <a href=link(&href.run(n)) class="cm-pager__num" aria-label=format!("Page {n}")>{n}</a>
+                            }.into_any(),
+                        })
+                        .collect_view()
+                }}
+                {step(|p| p + 1, "Next ›", |p, count| p < count)}
             </div>
         </nav>
     }

@@ -123,7 +123,7 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
                                     page_size=size
                                     total
                                     label="Datasets pages"
-                                    href=Callback::new(move |n| page_href(&model_id.get_untracked(), n, paging.get_untracked().1))
+                                    href=Callback::new(move |n| page_href(&model_id.get(), n, paging.get().1))
                                     on_page_size=Callback::new(move |size| go.run((1, size)))
                                 />
                             }.into_any()

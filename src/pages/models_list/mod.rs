@@ -178,19 +178,14 @@ pub fn ModelsListPage() -> impl IntoView {
                 }.into_any(),
                 Phase::Table => view! {
                     <ModelsTable rows query go on_delete=ask_delete />
-                    {move || {
-                        let (page, page_size, total) = pager.get();
-                        view! {
-                            <Pagination
-                                page
-                                page_size
-                                total
-                                label="Models pages"
-                                href=Callback::new(move |n| list_href(&ListQuery { page: n, ..query.get_untracked() }))
-                                on_page_size=Callback::new(move |page_size| go.run((ListQuery { page: 1, page_size, ..query.get_untracked() }, false)))
-                            />
-                        }
-                    }}
+                    <Pagination
+                        page=Signal::derive(move || pager.get().0)
+                        page_size=Signal::derive(move || pager.get().1)
+                        total=Signal::derive(move || pager.get().2)
+                        label="Models pages"
+                        href=Callback::new(move |n| list_href(&ListQuery { page: n, ..query.get() }))
+                        on_page_size=Callback::new(move |page_size| go.run((ListQuery { page: 1, page_size, ..query.get_untracked() }, false)))
+                    />
                 }.into_any(),
             }}
         </section>

@@ -1,6 +1,6 @@
 //! The models table: sortable headers, status badges, dates and row menus.
 
-use domain::{CustomModel, ListQuery, SortDir, SortKey};
+use domain::{CustomModel, ListQuery, SortDir, SortKey, TrainingStatus};
 use leptos::prelude::*;
 
 use crate::components::info_tip::InfoTip;
@@ -53,30 +53,43 @@ pub fn ModelsTable(
 
     // Rows use plain <a>: the router still handles their clicks, without the
     // per-link memo and aria-current tracking of <A> (a cost on every page switch).
-    let row = move |model: CustomModel| {
-        let href = details_href(&model.id);
-        let code = model.language.clone();
-        let language = move || workspace.language_name(&code);
-        let row_model = model.clone();
-        let actions = move || {
-            let mut actions = vec![MenuAction::Link { label: "Edit".into(), href: details_href(&row_model.id) }];
+    // Each row is a slot showing whichever model is at its position: the next
+    // page updates the cells' text and attributes instead of building new rows.
+    let row = move |slot: usize| {
+        let model = Memo::new(move |_| rows.with(|rows| rows.get(slot).cloned()));
+        let field =
+            move |read: fn(&CustomModel) -> String| move || model.with(|m| m.as_ref().map(read).unwrap_or_default());
+        let href = move || model.with(|m| m.as_ref().map(|m| link(&details_href(&m.id))).unwrap_or_default());
+        let status =
+            Signal::derive(move || model.with(|m| m.as_ref().map_or(TrainingStatus::NotRunning, |m| m.status)));
+        let language =
+            move || model.with(|m| m.as_ref().map(|m| workspace.language_name(&m.language)).unwrap_or_default());
+        let modified = Memo::new(move |_| model.with(|m| m.as_ref().and_then(|m| m.last_modified)));
+        let actions = Signal::derive(move || {
+            let Some(target) = model.get() else { return Vec::new() };
+            let mut actions = vec![MenuAction::Link { label: "Edit".into(), href: details_href(&target.id) }];
             if can_delete.get() {
-                let target = row_model.clone();
                 actions.push(MenuAction::Run {
                     label: "Delete".into(),
                     run: Callback::new(move |()| on_delete.run(target.clone())),
                     danger: true,
                 });
             }
-            view! { <KebabMenu label=format!("Actions for {}", row_model.name) actions /> }
-        };
+            actions
+        });
         view! {
             <tr>
-                <th scope="row" class="cm-table__name"><a href=link(&href)>{model.name}</a></th>
-                <td><StatusBadge status=model.status /></td>
+                <th scope="row" class="cm-table__name"><a href=href>{field(|m| m.name.clone())}</a></th>
+                <td><StatusBadge status /></td>
                 <td>{language}</td>
-                <td>{model.last_modified.map(|at| view! { <LocalTime at /> })}</td>
-                <td class="cm-table__actions">{actions}</td>
+                <td>
+                    <Show when=move || modified.get().is_some()>
+                        <LocalTime at=Signal::derive(move || modified.get().unwrap_or_default()) />
+                    </Show>
+                </td>
+                <td class="cm-table__actions">
+                    <KebabMenu label=Signal::derive(field(|m| format!("Actions for {}", m.name))) actions />
+                </td>
             </tr>
         }
     };
@@ -97,12 +110,9 @@ pub fn ModelsTable(
                 </tr>
             </thead>
             <tbody>
-                // Keyed by everything a row shows, so unchanged rows keep their DOM.
-                <For
-                    each=move || rows.get()
-                    key=|m| (m.id.clone(), m.name.clone(), m.status, m.language.clone(), m.last_modified)
-                    children=row
-                />
+                // Keyed by position: a poll that brings the same rows, or the next
+                // page, keeps every row's DOM (and focus, and an open menu).
+                <For each=move || 0..rows.with(Vec::len) key=|slot| *slot children=row />
             </tbody>
         </table>
     }

@@ -200,6 +200,26 @@ test.describe('paging, search and sort', () => {
     await expect(page.getByText('1–25 of 60')).toBeVisible();
   });
 
+  test('the pager keeps keyboard focus and follows the sort order', async ({ page }) => {
+    await page.goto('/custom-models');
+    const pager = page.getByRole('navigation', { name: 'Models pages' });
+    const next = pager.getByRole('link', { name: 'Next ›' });
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('26–50 of 60')).toBeVisible();
+    await expect(next).toBeFocused();
+    await expect(modelRows(page).first().getByRole('link')).not.toHaveText('');
+
+    await page.getByRole('button', { name: 'Name', exact: true }).click();
+    await expect(page.getByText('1–25 of 60')).toBeVisible();
+    await next.click();
+    await expect(page).toHaveURL(/sort=name/);
+    await expect(page).toHaveURL(/page=2/);
+    const names = await modelRows(page).getByRole('link').allTextContents();
+    const lower = names.map((n) => n.toLowerCase());
+    expect(lower).toEqual([...lower].sort());
+  });
+
   test('an out-of-range page is clamped to the last one', async ({ page }) => {
     await page.goto('/custom-models?page=99');
     await expect(page).toHaveURL(/page=3/);
