@@ -8,6 +8,6 @@ export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release
 mkdir -p tests/bench/out
 for n in 100 100000; do
-  [ -s "tests/bench/out/models-$n.json" ] || cargo run -q --release -p domain --example generate_models -- "$n" > "tests/bench/out/models-$n.json"
+  cargo run -q --release -p domain --example generate_models -- "$n" > "tests/bench/out/models-$n.json"
 done
 node tests/e2e/bench.mjs

@@ -16,6 +16,8 @@ const benchDir = fileURLToPath(new URL('../bench/', import.meta.url));
 async function resolve(path) {
   if (path === '/workspace' || path.startsWith('/workspace/')) return hostPage;
   if (path.startsWith('/bench/data/')) return join(benchDir, 'out', path.slice('/bench/data/'.length));
+  // The Leptos floor app (tests/bench/floor), built by scripts/bench.sh.
+  if (path.startsWith('/bench/floor/')) return join(benchDir, 'out', 'floor', extname(path) ? path.slice('/bench/floor/'.length) : 'index.html');
   if (path.startsWith('/bench/')) return join(benchDir, path.slice('/bench/'.length));
   const alias = { '/embed/console.js': /^custom-models-console-.*\.js$/, '/embed/console_bg.wasm': /_bg\.wasm$/, '/embed/console.css': /^main-.*\.css$/ }[path];
   if (alias) return join(root, (await readdir(root)).find((f) => alias.test(f)) ?? 'missing');
