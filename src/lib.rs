@@ -31,7 +31,20 @@ use crate::workspace::Workspace;
 pub fn App(config: Config) -> impl IntoView {
     let storage_notice = StorageNotice(RwSignal::new(None));
     provide_context(storage_notice);
-    let api = Api::from_config(&config, Some(Callback::new(move |message| storage_notice.0.set(Some(message)))));
+    let Some(api) = Api::from_config(&config, Some(Callback::new(move |message| storage_notice.0.set(Some(message)))))
+    else {
+        return view! {
+            <div class="cm-root">
+                <main class="cm-main">
+                    <div class="cm-error" role="alert">
+                        <h1>"The console is not connected to a backend"</h1>
+                        <p>"This build has no demo data. Set apiBaseUrl in window.customModelsConfig (see the README)."</p>
+                    </div>
+                </main>
+            </div>
+        }
+        .into_any();
+    };
     let announcer = Announcer::new();
     provide_context(announcer);
     provide_context(Workspace::new(api.clone()));
@@ -70,6 +83,7 @@ pub fn App(config: Config) -> impl IntoView {
             </div>
         </Router>
     }
+    .into_any()
 }
 
 /// Why the demo's data is not being saved, when it is not.

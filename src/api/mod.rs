@@ -3,9 +3,11 @@
 //! cheap to clone into context. The UI never looks at which variant it has.
 
 mod http;
+#[cfg(feature = "demo")]
 mod mock;
 
 pub use http::HttpApi;
+#[cfg(feature = "demo")]
 pub use mock::MockApi;
 
 use domain::stt::{SessionRequest, SttSession};
@@ -91,6 +93,7 @@ impl std::error::Error for ApiError {}
 #[derive(Clone)]
 pub enum Api {
     Http(HttpApi),
+    #[cfg(feature = "demo")]
     Mock(MockApi),
 }
 
@@ -99,24 +102,33 @@ macro_rules! delegate {
     ($self:ident . $method:ident ( $($arg:expr),* )) => {
         match $self {
             Api::Http(api) => api.$method($($arg),*).await,
+            #[cfg(feature = "demo")]
             Api::Mock(api) => api.$method($($arg),*).await,
         }
     };
 }
 
 impl Api {
-    /// The API the config asks for. `notice` hears, once, when the mock cannot
-    /// save the demo and keeps it in memory.
-    pub fn from_config(config: &Config, notice: Option<leptos::prelude::Callback<String>>) -> Api {
+    /// The API the config asks for, or `None` when it asks for the demo and
+    /// this build has none. `notice` hears, once, when the mock cannot save the
+    /// demo and keeps it in memory.
+    pub fn from_config(config: &Config, notice: Option<leptos::prelude::Callback<String>>) -> Option<Api> {
         match &config.api {
-            ApiMode::Http { base_url, token, token_provider } => Api::Http(
+            ApiMode::Http { base_url, token, token_provider } => Some(Api::Http(
                 HttpApi::new(base_url.clone(), token.clone()).with_host(token_provider.clone(), config.user.clone()),
-            ),
-            ApiMode::Mock(options) => Api::Mock(MockApi::load(options, config.user.as_ref(), notice)),
+            )),
+            #[cfg(feature = "demo")]
+            ApiMode::Mock(options) => Some(Api::Mock(MockApi::load(options, config.user.as_ref(), notice))),
+            #[cfg(not(feature = "demo"))]
+            ApiMode::Mock(_) => {
+                let _ = notice;
+                None
+            }
         }
     }
 
     /// The mock, for the demo-only controls (role switcher).
+    #[cfg(feature = "demo")]
     pub fn as_mock(&self) -> Option<&MockApi> {
         match self {
             Api::Mock(mock) => Some(mock),

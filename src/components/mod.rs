@@ -3,6 +3,8 @@
 
 pub mod announcer;
 pub mod confirm_dialog;
+#[cfg(feature = "demo")]
+pub mod demo_controls;
 pub mod file_field;
 pub mod header;
 pub mod info_tip;
