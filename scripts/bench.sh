@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# The benchmark: release build, generated data for the vanilla floor, then
+# The benchmark: release and production builds, the Leptos floor app,
+# generated data for the vanilla floor, then
 # tests/e2e/bench.mjs, which prints the table and writes docs/perf.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release
+trunk build --release --no-default-features --dist dist-production
+# The Leptos floor: its own crate and target directory (see its Cargo.toml).
+(cd tests/bench/floor && CARGO_TARGET_DIR="$root/target/floor" trunk build --release)
 mkdir -p tests/bench/out
 for n in 100 100000; do
   cargo run -q --release -p domain --example generate_models -- "$n" > "tests/bench/out/models-$n.json"
