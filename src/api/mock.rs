@@ -93,6 +93,7 @@ impl MockApi {
     fn save(&self, store: &MockStore) {
         let estimate = (store.model_count() + store.dataset_count()) * CHARS_PER_RECORD;
         let saved = estimate <= STORAGE_BUDGET_CHARS
+            && !store.is_partly_generated()
             && serde_json::to_string(store)
                 .is_ok_and(|text| text.len() <= STORAGE_BUDGET_CHARS && storage::set(&self.storage_key, &text).is_ok());
         if !saved && !self.warned.swap(true, std::sync::atomic::Ordering::Relaxed) {

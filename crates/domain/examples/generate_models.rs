@@ -11,7 +11,7 @@ fn main() {
     // A fixed clock: dates are relative to it, and the benchmark compares orders, not dates.
     let now = DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z").map(|t| t.with_timezone(&Utc)).unwrap_or_default();
     let store = MockStore::generated(count, 0, now, 0);
-    let models: Vec<_> = store.models().collect();
+    let models = store.all_models();
     match serde_json::to_string(&models) {
         Ok(json) => println!("{json}"),
         Err(e) => eprintln!("could not encode the models: {e}"),

@@ -5,6 +5,12 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+mod generated;
+mod lower_names;
+
+use generated::Generator;
+use lower_names::LowerNames;
+
 use crate::dataset::{Dataset, DatasetType};
 use crate::language::Language;
 use crate::model::{validate_name, CustomModel};
@@ -74,6 +80,10 @@ pub struct MockStore {
     /// known yet), so the clock's check on every request does not visit every model.
     #[serde(skip)]
     earliest_end: Option<Option<DateTime<Utc>>>,
+    /// A large generated demo's models that no request has changed (see
+    /// `generated.rs`). Never saved: such a store is larger than localStorage.
+    #[serde(skip)]
+    generator: Option<Generator>,
 }
 
 /// Each part is built the first time a request needs it: the default view
@@ -86,57 +96,6 @@ struct SortIndex {
     by_status: Option<Vec<u32>>,
     by_modified: Option<Vec<u32>>,
     lower_names: Option<LowerNames>,
-}
-
-/// Every model's lower-cased name in one buffer, NUL-separated: built with one
-/// allocation, and searched with one pass instead of one searcher per name.
-#[derive(Debug, Default)]
-struct LowerNames {
-    text: String,
-    starts: Vec<usize>,
-}
-
-impl LowerNames {
-    fn new<'a>(names: impl ExactSizeIterator<Item = &'a str> + Clone) -> Self {
-        let bytes = names.clone().map(|name| name.len() + 1).sum();
-        let mut lower = LowerNames { text: String::with_capacity(bytes), starts: Vec::with_capacity(names.len() + 1) };
-        for name in names {
-            let start = lower.text.len();
-            lower.starts.push(start);
-            if name.is_ascii() {
-                lower.text.push_str(name);
-                lower.text[start..].make_ascii_lowercase();
-            } else {
-                lower.text.push_str(&name.to_lowercase());
-            }
-            lower.text.push('\0');
-        }
-        lower.starts.push(lower.text.len());
-        lower
-    }
-
-    fn get(&self, i: usize) -> &str {
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&start), Some(&end)) => &self.text[start..end - 1],
-            _ => "",
-        }
-    }
-
-    /// Which names contain `needle` (already lower-cased).
-    fn containing(&self, needle: &str) -> Vec<bool> {
-        let count = self.starts.len().saturating_sub(1);
-        if needle.contains('\0') {
-            return (0..count).map(|i| self.get(i).contains(needle)).collect();
-        }
-        // No match can span two names: a separator lies between them.
-        let mut hits = vec![false; count];
-        for (at, _) in self.text.match_indices(needle) {
-            if let Some(hit) = hits.get_mut(self.starts.partition_point(|&start| start <= at).wrapping_sub(1)) {
-                *hit = true;
-            }
-        }
-        hits
-    }
 }
 
 impl Clone for MockStore {
@@ -154,6 +113,7 @@ impl Clone for MockStore {
             uploads: self.uploads.clone(),
             index: Default::default(),
             earliest_end: self.earliest_end,
+            generator: self.generator.clone(),
         }
     }
 }
@@ -172,12 +132,21 @@ struct PendingUpload {
 }
 
 const ORG: &str = "org_acme";
+/// Above this many generated models, they are computed when shown rather than
+/// stored (which is also more than localStorage holds).
+const STORED_GENERATED_MAX: usize = 10_000;
 /// The seeded model ("Court records 1", Ready to Run) whose audio is faulty.
 const FAULTY_SEED: usize = 6;
 
 /// `prefix`, `n` zero-padded to `width` digits, `suffix`. Generating 100,000
 /// models calls this 200,000 times; `format!` is several times slower in WASM.
 fn numbered(prefix: &str, n: usize, width: usize, suffix: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + width.max(1) + suffix.len());
+    push_numbered(&mut out, prefix, n, width, suffix);
+    out
+}
+
+fn push_numbered(out: &mut String, prefix: &str, n: usize, width: usize, suffix: &str) {
     let mut digits = [0u8; 20];
     let mut len = 0;
     let mut rest = n;
@@ -186,11 +155,9 @@ fn numbered(prefix: &str, n: usize, width: usize, suffix: &str) -> String {
         rest /= 10;
         len += 1;
     }
-    let mut out = String::with_capacity(prefix.len() + len + suffix.len());
     out.push_str(prefix);
     out.extend(digits[..len].iter().rev().map(|&d| char::from(d)));
     out.push_str(suffix);
-    out
 }
 
 fn language(code: &str, name: &str, trainable: bool) -> Language {
@@ -227,6 +194,7 @@ impl MockStore {
             uploads: Vec::new(),
             index: Default::default(),
             earliest_end: None,
+            generator: None,
         }
     }
 
@@ -283,54 +251,21 @@ impl MockStore {
     /// `count` generated models (and `datasets` datasets on the first one), for
     /// trying the console at scale. Deterministic: the same count gives the same data.
     pub fn generated(count: usize, datasets: usize, now: DateTime<Utc>, training_ms: i64) -> Self {
+        Self::generate(count, datasets, now, training_ms, STORED_GENERATED_MAX)
+    }
+
+    /// Up to `stored_max` models, all stored; above it, only the one that trains.
+    fn generate(count: usize, datasets: usize, now: DateTime<Utc>, training_ms: i64, stored_max: usize) -> Self {
         let mut store = Self::empty(training_ms);
-        let trainable: Vec<String> = store.languages.iter().filter(|l| l.trainable).map(|l| l.code.clone()).collect();
-        let words = [
-            "Call",
-            "Radiology",
-            "Legal",
-            "Field",
-            "Podcast",
-            "Pharma",
-            "Court",
-            "Claims",
-            "Aviation",
-            "Retail",
-            "Support",
-            "Sales",
-        ];
-        // "Call Radiology ", …: every pair of words, in the order the index walks them.
-        let prefixes: Vec<String> = (0..words.len() * words.len())
-            .map(|k| format!("{} {} ", words[k % words.len()], words[k / words.len()]))
-            .collect();
-        store.models.reserve(count);
-        for i in 0..count {
-            // One model trains, so polling can be observed; the rest never run.
-            let status = if i == 0 {
-                TrainingStatus::Running
-            } else {
-                [
-                    TrainingStatus::NotRunning,
-                    TrainingStatus::ReadyToRun,
-                    TrainingStatus::Success,
-                    TrainingStatus::Failed,
-                ][i % 4]
-            };
-            let model = CustomModel {
-                id: numbered("gm_", i, 0, ""),
-                name: numbered(&prefixes[i % prefixes.len()], i, 6, ""),
-                language: trainable[(i + i / 7) % trainable.len()].clone(),
-                organization_id: ORG.into(),
-                status,
-                // Older with each index: the models come already ordered by date, so
-                // the date index is built from one sorted run instead of a full sort.
-                last_modified: Some(now - Duration::seconds(i as i64 * 311)),
-                failure: (status == TrainingStatus::Failed).then_some(TrainingErrorCode::ValidationFailed),
-            };
-            let training = (status == TrainingStatus::Running)
-                .then(|| PendingTraining { ends_at: now + Duration::days(365), failure: None });
-            store.models.push(StoredModel { model, training });
+        let trainable = store.languages.iter().filter(|l| l.trainable).map(|l| l.code.clone()).collect();
+        let mut generator = Generator::new(count, now, trainable);
+        let stored = if count <= stored_max { count } else { count.min(1) };
+        store.models.reserve(stored);
+        for i in 0..stored {
+            generator.take(i);
+            store.models.push(StoredModel { model: generator.model(i), training: generator.training(i) });
         }
+        store.generator = (generator.live_count() > 0).then_some(generator);
         for j in 0..datasets.min(count.max(1) * 100_000) {
             let Some(first) = store.models.first().map(|m| m.model.id.clone()) else { break };
             let dataset_type = DatasetType::ALL[j % 4];
@@ -412,27 +347,79 @@ impl MockStore {
         *self.index.get_mut().unwrap_or_else(|p| p.into_inner()) = None;
     }
 
-    /// Positions of the models `org` may see.
-    fn visible(&self, org: Option<&str>) -> Vec<u32> {
-        let sees = |s: &StoredModel| org == Some(s.model.organization_id.as_str());
-        (0..self.models.len() as u32).filter(|&i| sees(&self.models[i as usize])).collect()
+    // Positions: `0..models.len()` are stored models; after them, position
+    // `models.len() + i` is generated model `i` (see `generated.rs`).
+
+    fn position_count(&self) -> usize {
+        self.models.len() + self.generator.as_ref().map_or(0, Generator::count)
     }
 
-    fn sorted_by(&self, org: Option<&str>, cmp: impl Fn(&CustomModel, &CustomModel) -> std::cmp::Ordering) -> Vec<u32> {
+    fn generated_at(&self, p: usize) -> Option<(&Generator, usize)> {
+        Some((self.generator.as_ref()?, p.checked_sub(self.models.len())?))
+    }
+
+    fn status_at(&self, p: usize) -> TrainingStatus {
+        match self.generated_at(p) {
+            Some((g, i)) => g.status(i),
+            None => self.models[p].model.status,
+        }
+    }
+
+    /// Last modified, in epoch milliseconds: sorts like the date, costs less to compute.
+    fn modified_ms_at(&self, p: usize) -> Option<i64> {
+        match self.generated_at(p) {
+            Some((g, i)) => Some(g.last_modified_ms(i)),
+            None => self.models[p].model.last_modified.map(|t| t.timestamp_millis()),
+        }
+    }
+
+    fn language_at(&self, p: usize) -> &str {
+        match self.generated_at(p) {
+            Some((g, i)) => g.language(i),
+            None => &self.models[p].model.language,
+        }
+    }
+
+    fn model_at(&self, p: usize) -> CustomModel {
+        match self.generated_at(p) {
+            Some((g, i)) => g.model(i),
+            None => self.models[p].model.clone(),
+        }
+    }
+
+    /// Positions of the models `org` may see.
+    fn visible(&self, org: Option<&str>) -> Vec<u32> {
+        let sees = |p: usize| match self.generated_at(p) {
+            Some((g, i)) => org == Some(ORG) && g.is_live(i),
+            None => org == Some(self.models[p].model.organization_id.as_str()),
+        };
+        (0..self.position_count() as u32).filter(|&p| sees(p as usize)).collect()
+    }
+
+    /// Visible positions sorted by `key`; equal keys keep their positions' order.
+    fn sorted_by<K: Ord>(&self, org: Option<&str>, key: impl Fn(usize) -> K) -> Vec<u32> {
         let mut order = self.visible(org);
-        let model = |i: u32| &self.models[i as usize].model;
-        order.sort_by(|&a, &b| cmp(model(a), model(b)).then_with(|| model(a).id.cmp(&model(b).id)));
+        order.sort_by_key(|&p| key(p as usize));
         order
     }
 
-    /// Every model, in the order they were added.
-    pub fn models(&self) -> impl Iterator<Item = &CustomModel> {
-        self.models.iter().map(|s| &s.model)
+    /// Every model, stored or generated, in the order they were added.
+    pub fn all_models(&self) -> Vec<CustomModel> {
+        let mut all: Vec<CustomModel> = self.models.iter().map(|s| s.model.clone()).collect();
+        if let Some(g) = &self.generator {
+            all.extend((0..g.count()).filter(|&i| g.is_live(i)).map(|i| g.model(i)));
+        }
+        all
     }
 
     /// How many models the store holds.
     pub fn model_count(&self) -> usize {
-        self.models.len()
+        self.models.len() + self.generator.as_ref().map_or(0, Generator::live_count)
+    }
+
+    /// Whether part of the store is computed rather than stored (and so is not saved).
+    pub fn is_partly_generated(&self) -> bool {
+        self.generator.is_some()
     }
 
     /// How many datasets the store holds.
@@ -453,28 +440,20 @@ impl MockStore {
         let index = guard.get_or_insert_with(|| SortIndex { org: org.map(str::to_owned), ..SortIndex::default() });
         let needs_names = query.sort == SortKey::Name || !query.search.is_empty();
         if needs_names && index.lower_names.is_none() {
-            index.lower_names = Some(LowerNames::new(self.models.iter().map(|s| s.model.name.as_str())));
+            index.lower_names = Some(LowerNames::build(self.position_count(), |p, out| match self.generated_at(p) {
+                Some((g, i)) => g.push_lower_name(i, out),
+                None => LowerNames::push_lower(&self.models[p].model.name, out),
+            }));
         }
         let order: &[u32] = match query.sort {
             SortKey::Name => {
                 let lower = index.lower_names.get_or_insert_with(LowerNames::default);
-                index.by_name.get_or_insert_with(|| {
-                    let mut order = self.visible(org);
-                    order.sort_by(|&a, &b| {
-                        lower
-                            .get(a as usize)
-                            .cmp(lower.get(b as usize))
-                            .then_with(|| self.models[a as usize].model.id.cmp(&self.models[b as usize].model.id))
-                    });
-                    order
-                })
+                index.by_name.get_or_insert_with(|| self.sorted_by(org, |p| lower.get(p)))
             }
-            SortKey::Status => {
-                index.by_status.get_or_insert_with(|| self.sorted_by(org, |a, b| a.status.cmp(&b.status)))
+            SortKey::Status => index.by_status.get_or_insert_with(|| self.sorted_by(org, |p| self.status_at(p))),
+            SortKey::LastModified => {
+                index.by_modified.get_or_insert_with(|| self.sorted_by(org, |p| self.modified_ms_at(p)))
             }
-            SortKey::LastModified => index
-                .by_modified
-                .get_or_insert_with(|| self.sorted_by(org, |a, b| a.last_modified.cmp(&b.last_modified))),
         };
         let size = query.page_size.max(1) as usize;
         let skip = (query.page.max(1) as usize - 1).saturating_mul(size);
@@ -486,24 +465,23 @@ impl MockStore {
         if unfiltered {
             // The common case costs one page, however many models there are.
             let items = (skip.min(order.len())..(skip.saturating_add(size)).min(order.len()))
-                .map(|k| self.models[at(k)].model.clone())
+                .map(|k| self.model_at(at(k)))
                 .collect();
             return Page { items, total: order.len() as u64, page: query.page, page_size: query.page_size };
         }
         let needle = query.search.to_lowercase();
         let named =
             (!needle.is_empty()).then(|| index.lower_names.as_ref().map(|l| l.containing(&needle)).unwrap_or_default());
-        let keep = |i: usize| {
-            let m = &self.models[i].model;
-            named.as_ref().is_none_or(|named| named.get(i).copied().unwrap_or(false))
-                && query.status.is_none_or(|s| m.status == s)
-                && query.language.as_deref().is_none_or(|l| m.language == l)
+        let keep = |p: usize| {
+            named.as_ref().is_none_or(|named| named.get(p).copied().unwrap_or(false))
+                && query.status.is_none_or(|s| self.status_at(p) == s)
+                && query.language.as_deref().is_none_or(|l| self.language_at(p) == l)
         };
         let mut total = 0u64;
         let mut items = Vec::with_capacity(size);
-        for i in (0..order.len()).map(at).filter(|&i| keep(i)) {
+        for p in (0..order.len()).map(at).filter(|&p| keep(p)) {
             if total as usize >= skip && items.len() < size {
-                items.push(self.models[i].model.clone());
+                items.push(self.model_at(p));
             }
             total += 1;
         }
@@ -511,24 +489,40 @@ impl MockStore {
     }
 
     pub fn model(&self, id: &str) -> Result<CustomModel, MockError> {
-        self.stored(id).map(|s| s.model.clone())
-    }
-
-    fn stored(&self, id: &str) -> Result<&StoredModel, MockError> {
-        self.models
-            .iter()
-            .find(|s| {
-                s.model.id == id && self.user.organization_id.as_deref() == Some(s.model.organization_id.as_str())
-            })
+        let org = self.user.organization_id.as_deref();
+        if let Some(stored) =
+            self.models.iter().find(|s| s.model.id == id && org == Some(s.model.organization_id.as_str()))
+        {
+            return Ok(stored.model.clone());
+        }
+        self.generator
+            .as_ref()
+            .filter(|_| org == Some(ORG))
+            .and_then(|g| g.index_of(id).filter(|&i| g.is_live(i)).map(|i| g.model(i)))
             .ok_or_else(|| MockError::not_found("model"))
     }
 
+    /// The stored model, a generated one first becoming stored.
     fn stored_mut(&mut self, id: &str) -> Result<&mut StoredModel, MockError> {
         let org = self.user.organization_id.clone();
-        self.models
-            .iter_mut()
-            .find(|s| s.model.id == id && org.as_deref() == Some(s.model.organization_id.as_str()))
-            .ok_or_else(|| MockError::not_found("model"))
+        let sees = |s: &StoredModel| s.model.id == id && org.as_deref() == Some(s.model.organization_id.as_str());
+        let position = match self.models.iter().position(sees) {
+            Some(position) => position,
+            None => {
+                let generated = self.generator.as_mut().filter(|_| org.as_deref() == Some(ORG));
+                let Some((g, i)) = generated.and_then(|g| g.index_of(id).map(|i| (g, i))) else {
+                    return Err(MockError::not_found("model"));
+                };
+                if !g.take(i) {
+                    return Err(MockError::not_found("model"));
+                }
+                let stored = StoredModel { model: g.model(i), training: g.training(i) };
+                self.models.push(stored);
+                self.reindex();
+                self.models.len() - 1
+            }
+        };
+        Ok(&mut self.models[position])
     }
 
     pub fn create_model(&mut self, name: &str, language: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
@@ -575,7 +569,7 @@ impl MockStore {
                 "Only organization admins and system operators can delete models.",
             ));
         }
-        self.stored(id)?;
+        self.stored_mut(id)?;
         self.models.retain(|s| s.model.id != id);
         self.datasets.retain(|d| d.model_id != id);
         self.reindex();
@@ -589,7 +583,7 @@ impl MockStore {
     /// Starts a training, using one credit. Its outcome is decided now from the
     /// datasets: a file whose content check failed fails the training with that code.
     pub fn start_training(&mut self, id: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
-        let status = self.stored(id)?.model.status;
+        let status = self.model(id)?.status;
         if let Some(block) = training_block(status, self.training_datasets(id), self.credits) {
             let (http, code) = match block {
                 TrainingBlock::AlreadyRunning => (409, "training_running"),
@@ -614,14 +608,14 @@ impl MockStore {
     }
 
     pub fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> Result<Page<Dataset>, MockError> {
-        self.stored(model_id)?;
+        self.model(model_id)?;
         let hits: Vec<&Dataset> = self.datasets.iter().filter(|d| d.model_id == model_id).collect();
         Ok(paged(hits, page, page_size))
     }
 
     /// Records a finished upload and moves the model's status as the rules say.
     pub fn add_dataset(&mut self, mut dataset: Dataset, now: DateTime<Utc>) -> Result<Dataset, MockError> {
-        self.stored(&dataset.model_id)?;
+        self.model(&dataset.model_id)?;
         dataset.id = self.fresh_id("ds");
         dataset.finished_at = Some(now);
         let model_id = dataset.model_id.clone();
@@ -636,7 +630,7 @@ impl MockStore {
         request: UploadRequest,
         now: DateTime<Utc>,
     ) -> Result<UploadTicket, MockError> {
-        self.stored(model_id)?;
+        self.model(model_id)?;
         if request.size > crate::dataset::MAX_FILE_BYTES {
             return Err(MockError::new(400, "validation_failed", "Files may be at most 10 GB."));
         }
@@ -757,7 +751,7 @@ impl MockStore {
     }
 
     pub fn delete_dataset(&mut self, model_id: &str, dataset_id: &str, now: DateTime<Utc>) -> Result<(), MockError> {
-        self.stored(model_id)?;
+        self.model(model_id)?;
         let before = self.datasets.len();
         self.datasets.retain(|d| !(d.model_id == model_id && d.id == dataset_id));
         if self.datasets.len() == before {
@@ -1019,7 +1013,8 @@ mod tests {
 
     #[test]
     fn name_search_finds_each_name_once_and_never_across_two() {
-        let lower = LowerNames::new(["ab", "ABAB", "Ärzte bab", "b", "a\0bab"].into_iter());
+        let names = ["ab", "ABAB", "Ärzte bab", "b", "a\0bab"];
+        let lower = LowerNames::build(names.len(), |i, out| LowerNames::push_lower(names[i], out));
         assert_eq!(lower.get(2), "ärzte bab");
         assert_eq!(lower.containing("bab"), [false, true, true, false, true]);
         assert_eq!(lower.containing("bb"), [false; 5]);
@@ -1064,6 +1059,66 @@ mod tests {
         assert_eq!((other.total, other.items.len()), (0, 0));
         store.user.organization_id = None;
         assert_eq!(store.list_models(&ListQuery { sort: SortKey::Name, ..ListQuery::default() }).total, 0);
+    }
+
+    fn queries() -> Vec<ListQuery> {
+        let mut queries = Vec::new();
+        for sort in [SortKey::Name, SortKey::Status, SortKey::LastModified] {
+            for dir in [SortDir::Asc, SortDir::Desc] {
+                for (page, page_size) in [(1, 25), (3, 50), (7, 100)] {
+                    for search in ["", "call", "0001", "zz"] {
+                        queries.push(ListQuery {
+                            sort,
+                            dir,
+                            page,
+                            page_size,
+                            search: search.into(),
+                            ..ListQuery::default()
+                        });
+                    }
+                }
+            }
+        }
+        queries.push(ListQuery { status: Some(TrainingStatus::Failed), ..ListQuery::default() });
+        queries.push(ListQuery { language: Some("de-DE".into()), page: 2, ..ListQuery::default() });
+        queries
+    }
+
+    #[test]
+    fn generated_models_computed_when_shown_list_like_stored_ones() {
+        let stored = MockStore::generate(700, 0, now(), 0, usize::MAX);
+        let computed = MockStore::generate(700, 0, now(), 0, 1);
+        assert!(computed.is_partly_generated() && !stored.is_partly_generated());
+        assert_eq!((computed.model_count(), computed.all_models()), (700, stored.all_models()));
+        for q in queries() {
+            assert_eq!(computed.list_models(&q), stored.list_models(&q), "{q:?}");
+        }
+        assert_eq!(computed.model("gm_699"), stored.model("gm_699"));
+        assert!(computed.model("gm_0699").is_err() && computed.model("gm_700").is_err());
+    }
+
+    #[test]
+    fn a_generated_model_that_changes_is_stored_and_the_lists_follow() {
+        let mut store = MockStore::generate(500, 0, now(), 0, 1);
+        let later = now() + Duration::hours(1);
+        let renamed = store.rename_model("gm_321", "Aaa first", later).unwrap();
+        assert_eq!(store.model("gm_321").unwrap(), renamed);
+        let newest = store.list_models(&ListQuery::default());
+        assert_eq!((newest.total, newest.items[0].id.as_str()), (500, "gm_321"));
+        let by_name = store.list_models(&ListQuery { sort: SortKey::Name, dir: SortDir::Asc, ..ListQuery::default() });
+        assert_eq!(by_name.items[0].name, "Aaa first");
+        assert_eq!(store.list_models(&ListQuery { search: "000321".into(), ..ListQuery::default() }).total, 0);
+
+        store.delete_model("gm_322").unwrap();
+        assert_eq!(store.model("gm_322").unwrap_err().status, 404);
+        assert_eq!(store.delete_model("gm_322").unwrap_err().status, 404);
+        assert_eq!((store.list_models(&ListQuery::default()).total, store.model_count()), (499, 499));
+        let created = store.create_model("Brand new", "en-US", later).unwrap();
+        assert_eq!(store.list_models(&ListQuery::default()).items[0].id, created.id);
+        assert_eq!(store.list_models(&ListQuery { page: 20, ..ListQuery::default() }).items.len(), 25);
+        store.user.organization_id = None;
+        assert_eq!(store.list_models(&ListQuery::default()).total, 0);
+        assert!(store.model("gm_5").is_err());
     }
 
     #[test]
