@@ -1,8 +1,9 @@
 //! The console's models table at its barest in Leptos: 100 generated models,
-//! 25 per page, the page number in the URL, a Next link the router handles.
+//! the page and page size in the URL, a Next link the router handles and a
+//! page-size select that navigates.
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::path;
 
 const STATUSES: [(&str, &str); 5] =
@@ -33,8 +34,15 @@ fn models() -> Vec<Model> {
 fn ModelsPage() -> impl IntoView {
     let all = StoredValue::new(models());
     let query = use_query_map();
-    let page = Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<usize>().ok()).unwrap_or(1)));
-    let rows = Memo::new(move |_| all.with_value(|all| all.iter().skip((page.get() - 1) * 25).take(25).cloned().collect::<Vec<_>>()));
+    let number = move |key: &str, default: usize| query.with(|q| q.get(key).and_then(|p| p.parse().ok()).unwrap_or(default));
+    let page = Memo::new(move |_| number("page", 1).max(1));
+    let size = Memo::new(move |_| number("size", 25).clamp(1, 100));
+    let rows = Memo::new(move |_| {
+        all.with_value(|all| all.iter().skip((page.get() - 1) * size.get()).take(size.get()).cloned().collect::<Vec<_>>())
+    });
+    // `navigate` adds the router's base; the plain link below does not.
+    let navigate = use_navigate();
+    let on_size = move |ev: leptos::ev::Event| navigate(&format!("/?size={}", event_target_value(&ev)), Default::default());
     let row = move |slot: usize| {
         let model = Memo::new(move |_| rows.with(|r| r.get(slot).cloned()));
         let text = move |f: fn(&Model) -> String| move || model.with(|m| m.as_ref().map(f).unwrap_or_default());
@@ -55,8 +63,14 @@ fn ModelsPage() -> impl IntoView {
             </tbody>
         </table>
         <nav class="cm-pager">
-            <span class="cm-pager__range">{move || format!("{}–{} of 100", (page.get() - 1) * 25 + 1, (page.get() * 25).min(100))}</span>
-            <a class="cm-pager__step" href=move || format!("/bench/floor/?page={}", page.get() + 1)>"Next ›"</a>
+            <select aria-label="Rows per page" on:change=on_size>
+                <option value="25">"25"</option>
+                <option value="100">"100"</option>
+            </select>
+            <span class="cm-pager__range">
+                {move || format!("{}–{} of 100", (page.get() - 1) * size.get() + 1, (page.get() * size.get()).min(100))}
+            </span>
+            <a class="cm-pager__step" href=move || format!("/bench/floor/?page={}&size={}", page.get() + 1, size.get())>"Next ›"</a>
         </nav>
     }
 }
