@@ -293,7 +293,7 @@ try {
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const notesPath = `${root}docs/perf-notes.md`;
   const notes = existsSync(notesPath) ? readFileSync(notesPath, 'utf8') : '';
-  writeFileSync(`${root}docs/perf.md`, `# Performance\n\nMeasured by \`make bench\` on ${when} UTC, ${cpus().length} CPUs (${cpuModel}), headless Chromium, ${RUNS} runs per timing. Release build, mock API with zero simulated latency.\n\n${table}\n\n${notes}`);
+  writeFileSync(`${root}docs/perf.md`, `# Performance\n\nMeasured by \`make bench\` on ${when} UTC, ${cpus().length} CPUs (${cpuModel}), headless Chromium, ${RUNS} runs per timing. Timings on the release build and its mock API with zero simulated latency.\n\n${table}\n\n${notes}`);
 } finally {
   server.kill();
 }
