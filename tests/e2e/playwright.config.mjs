@@ -7,6 +7,11 @@ export const chromiumArgs = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
+// E2E_PORT moves both servers (it and the next port), so two checkouts on one
+// machine can run their suites at once without reusing each other's server.
+const port = Number(process.env.E2E_PORT || 4173);
+const origin = (p) => `http://127.0.0.1:${p}`;
+
 export default defineConfig({
   testDir: './specs',
   timeout: 30_000,
@@ -22,21 +27,21 @@ export default defineConfig({
   },
   projects: [
     // The default build (dist/), demo backend included: every journey.
-    { name: 'demo build', use: { baseURL: 'http://127.0.0.1:4173' }, testIgnore: /production\.spec/ },
+    { name: 'demo build', use: { baseURL: origin(port) }, testIgnore: /production\.spec/ },
     // The production build (dist-production/, no demo backend): the journeys
     // against a backend, and what it does without one.
     {
       name: 'production build',
-      use: { baseURL: 'http://127.0.0.1:4174' },
+      use: { baseURL: origin(port + 1) },
       testMatch: /(http-mode|details-http|production)\.spec/,
     },
   ],
   webServer: [
-    { command: 'node serve.mjs', url: 'http://127.0.0.1:4173/favicon.svg', reuseExistingServer: !process.env.CI },
+    { command: 'node serve.mjs', env: { PORT: String(port) }, url: `${origin(port)}/favicon.svg`, reuseExistingServer: !process.env.CI },
     {
       command: 'node serve.mjs',
-      env: { PORT: '4174', DIST: fileURLToPath(new URL('../../dist-production/', import.meta.url)) },
-      url: 'http://127.0.0.1:4174/favicon.svg',
+      env: { PORT: String(port + 1), DIST: fileURLToPath(new URL('../../dist-production/', import.meta.url)) },
+      url: `${origin(port + 1)}/favicon.svg`,
       reuseExistingServer: !process.env.CI,
     },
   ],
