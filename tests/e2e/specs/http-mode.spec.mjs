@@ -119,24 +119,48 @@ test('a failed delete keeps the row and says why', async ({ page }) => {
   await expect(modelRows(page).filter({ hasText: 'Backend model 001' })).toHaveCount(1);
 });
 
-test('polling runs while a model trains, and stops when the page is left', async ({ page }) => {
+/** Resolves once requests the page has already started have reached the fake backend. */
+async function settled(page) {
+  await page.evaluate(() => fetch('/favicon.svg').then((r) => r.ok));
+}
+
+test('polling does not disturb the user: an open row menu keeps its focus', async ({ page }) => {
   const backend = await fakeBackend(page);
   await page.goto('/custom-models');
   await expect(modelRows(page)).toHaveCount(25);
+  await page.getByRole('button', { name: 'Actions for Backend model 001' }).click();
+  const edit = page.getByRole('menuitem', { name: 'Edit' });
+  await expect(edit).toBeFocused();
+  // The third list request is sent only after the first poll's answer was shown.
+  await expect.poll(() => backend.requestsTo('GET', '/custom-models').length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+  await expect(edit).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Actions for Backend model 001' })).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('polling runs while a model trains, and stops when the page is left', async ({ page }) => {
+  const backend = await fakeBackend(page);
+  const polls = () => backend.requestsTo('GET', '/custom-models').length;
+  await page.clock.install();
+  await page.goto('/custom-models');
+  await expect(modelRows(page)).toHaveCount(25);
   // The fake list holds Running models (status 3): the list polls.
-  await expect.poll(() => backend.requestsTo('GET', '/custom-models').length, { timeout: 8_000 }).toBeGreaterThanOrEqual(3);
+  await expect.poll(polls, { timeout: 8_000 }).toBeGreaterThanOrEqual(3);
   await modelRows(page).first().getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const after = backend.requestsTo('GET', '/custom-models').length;
-  await page.waitForTimeout(6_000);
-  expect(backend.requestsTo('GET', '/custom-models').length).toBe(after);
+  const after = polls();
+  // A minute of the page's time passes at once: no list request follows.
+  await page.clock.runFor(60_000);
+  await settled(page);
+  expect(polls()).toBe(after);
 });
 
 test('polling stops once nothing is running', async ({ page }) => {
   const backend = await fakeBackend(page);
   backend.models.forEach((m) => { if (m.status === 3) m.status = 2; });
+  await page.clock.install();
   await page.goto('/custom-models');
   await expect(modelRows(page)).toHaveCount(25);
-  await page.waitForTimeout(4_500);
+  await page.clock.runFor(60_000);
+  await settled(page);
   expect(backend.requestsTo('GET', '/custom-models')).toHaveLength(1);
 });

@@ -337,22 +337,6 @@ test('a Running model turns Success on the list without a reload, and it is anno
   await expect(page.getByRole('status').getByText('Legal hearings 1: training status is now Success.')).toBeAttached();
 });
 
-test.describe('while trainings run for long', () => {
-  test.use({ consoleConfig: { mock: { latencyMs: 30, trainingMs: 600_000 } } });
-
-  test('polling does not disturb the user: an open row menu keeps its focus', async ({ page }) => {
-  await page.goto('/custom-models');
-  await expect(modelRows(page).getByText('Running').first()).toBeVisible();
-  await page.getByRole('button', { name: 'Actions for Call centre 1' }).click();
-  const edit = page.getByRole('menuitem', { name: 'Edit' });
-  await expect(edit).toBeFocused();
-  // Two polls at least (2 s, then 3 s).
-  await page.waitForTimeout(5_500);
-  await expect(edit).toBeFocused();
-  await expect(page.getByRole('button', { name: 'Actions for Call centre 1' })).toHaveAttribute('aria-expanded', 'true');
-  });
-});
-
 test('the info banner has five sections and collapses', async ({ page }) => {
   await page.goto('/custom-models');
   const banner = page.getByRole('region', { name: 'About custom models' });
