@@ -8,6 +8,13 @@ import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The console's page is served under the strict policy the README gives to
+// deployments (its API is same-origin here, so connect-src 'self' covers it).
+export const strictCsp = [
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data:",
+  "media-src 'self' blob:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'",
+].join('; ');
+
 // DIST serves another build (a profiling build with function names, say).
 const root = process.env.DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
 const hostPage = fileURLToPath(new URL('../host/index.html', import.meta.url));
@@ -34,7 +41,9 @@ createServer(async (req, res) => {
   const file = await resolve(path);
   try {
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+    if (file === join(root, 'index.html')) headers['content-security-policy'] = strictCsp;
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' });

@@ -12,8 +12,17 @@ export const test = base.extend({
       window.customModelsConfig = config;
       try { if (seen) localStorage.setItem('customModelsGuideShown', 'true'); } catch { /* storage blocked */ }
     }, [consoleConfig, guideSeen]);
+    // The console's page is served under a strict CSP (serve.mjs): any violation fails the test.
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI || e.sample}`));
+    });
     page.on('pageerror', (err) => { throw new Error(`uncaught page error: ${err.message}`); });
     await use(page);
+    if (!page.isClosed()) {
+      const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    }
   },
 });
 
