@@ -2,6 +2,8 @@
 // /api/** inside the page. It records every request so tests can check what the
 // console sends, and can be told to fail the next matching request.
 
+import { requestProblems, responseProblems } from './contract.mjs';
+
 export const httpConfig = { apiBaseUrl: '/api', token: 'test-token-123' };
 
 const languages = [
@@ -31,7 +33,15 @@ export async function fakeBackend(page, { models = makeModels(30), user, dataset
     user: user ?? { id: 'u1', name: 'Ana', role: 'ORGADMIN', organization_id: 'org1' },
     requests: [],
     failures: [],
+    // What docs/openapi.yaml says is wrong with the fake's answers or the console's
+    // request bodies; the test fixture fails a test that leaves any here.
+    contractProblems: [],
+    checkContract: true,
   };
+  page.fakeBackend = state;
+
+  /** For tests of a backend that breaks the contract on purpose. */
+  state.offContract = () => { state.checkContract = false; };
 
   /** The next request matching `method path` (path without /api) gets this answer instead. */
   state.failNext = (method, pathPrefix, answer) => state.failures.push({ method, pathPrefix, answer });
@@ -47,13 +57,20 @@ export async function fakeBackend(page, { models = makeModels(30), user, dataset
       authorization: request.headers()['authorization'], body: request.postData(),
     };
     state.requests.push(record);
+    if (state.checkContract && ['POST', 'PATCH', 'PUT'].includes(record.method) && record.body && !path.includes('/chunks/')) {
+      state.contractProblems.push(...requestProblems(record.method, path, record.body));
+    }
 
     const failure = state.failures.findIndex((f) => f.method === record.method && path.startsWith(f.pathPrefix));
     if (failure >= 0) {
       const [{ answer }] = state.failures.splice(failure, 1);
       return route.fulfill({ status: answer.status, contentType: answer.contentType ?? 'application/json', body: answer.body });
     }
-    const json = (status, body) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+    const json = (status, body) => {
+      const text = JSON.stringify(body);
+      if (state.checkContract) state.contractProblems.push(...responseProblems(record.method, path, status, text));
+      return route.fulfill({ status, contentType: 'application/json', body: text });
+    };
 
     if (record.method === 'GET' && path === '/me') return json(200, state.user);
     if (record.method === 'GET' && path === '/languages') return json(200, { items: languages });

@@ -19,6 +19,7 @@ export const test = base.extend({
     });
     page.on('pageerror', (err) => { throw new Error(`uncaught page error: ${err.message}`); });
     await use(page);
+    expect(page.fakeBackend?.contractProblems ?? [], 'answers and requests that break docs/openapi.yaml').toEqual([]);
     if (!page.isClosed()) {
       const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
       expect(violations, 'Content-Security-Policy violations').toEqual([]);

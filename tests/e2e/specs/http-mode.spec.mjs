@@ -34,6 +34,7 @@ test('a 200 with malformed JSON is an error, not a crash', async ({ page }) => {
 
 test('an unknown status code from the server is reported, not shown as a wrong badge', async ({ page }) => {
   const backend = await fakeBackend(page);
+  backend.offContract();
   backend.models[0].status = 9;
   await page.goto('/custom-models');
   await expect(page.getByRole('alert')).toContainText('cannot read');
