@@ -194,10 +194,6 @@ impl Config {
             manual_mount: raw.manual_mount,
         })
     }
-
-    pub fn is_mock(&self) -> bool {
-        matches!(self.api, ApiMode::Mock(_))
-    }
 }
 
 /// `workspace/` → `/workspace`; `/` and empty → no prefix.

@@ -1,29 +1,23 @@
 //! The Custom Models console: route table, shared context and start-up.
 
 pub mod api;
+pub mod browser;
 pub mod components;
 pub mod config;
 pub mod embed;
-pub mod files;
+pub mod hooks;
 pub mod pages;
-pub mod polling;
 pub mod routes;
-pub mod storage;
-pub mod time;
-pub mod upload;
 pub mod workspace;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
 
 use crate::api::Api;
 use crate::components::announcer::{Announcer, LiveRegion};
 use crate::components::header::AppHeader;
 use crate::config::Config;
-use crate::pages::{
-    home::HomePage, model_details::ModelDetailsPage, models_list::ModelsListPage, not_found::NotFoundPage,
-};
+use crate::routes::AppRoutes;
 use crate::workspace::Workspace;
 
 /// The whole console. `config` decides the API and the route prefix.
@@ -72,11 +66,7 @@ pub fn App(config: Config) -> impl IntoView {
                             </div>
                         }
                     }>
-                        <Routes fallback=NotFoundPage>
-                            <Route path=path!("/") view=HomePage />
-                            <Route path=path!("/custom-models") view=ModelsListPage />
-                            <Route path=path!("/custom-models/:id") view=ModelDetailsPage />
-                        </Routes>
+                        <AppRoutes />
                     </ErrorBoundary>
                 </main>
                 <LiveRegion announcer />

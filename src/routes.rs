@@ -1,24 +1,89 @@
-//! Paths inside the console, which may live under a host's prefix.
+//! Every place in the console, typed: the route table, and the one way to get a
+//! link ([`Route::href`], base path included) or to go somewhere ([`use_go`]).
+//! No other file writes a path.
 //!
 //! leptos_router 0.8 adds the router's base to paths given to `navigate`, but
-//! not to absolute `<A href>`s; so every link goes through [`link`] and every
-//! navigation takes the plain in-app path.
+//! not to absolute `href`s: so links take [`Route::href`] and navigation takes
+//! [`Route::path`].
 
-use leptos::prelude::use_context;
+use domain::query::DatasetQuery;
+use domain::ListQuery;
+use leptos::prelude::*;
+use leptos_router::components::{Route as RouteView, Routes};
+use leptos_router::hooks::use_navigate;
+use leptos_router::{path, NavigateOptions};
 
 use crate::config::Config;
+use crate::pages::{
+    home::HomePage, model_details::ModelDetailsPage, models_list::ModelsListPage, not_found::NotFoundPage,
+};
 
-/// The URL of an in-app path such as `/custom-models`, with the base path.
-pub fn link(path: &str) -> String {
-    let base = use_context::<Config>().map(|c| c.base_path).unwrap_or_default();
-    format!("{base}{path}")
+#[derive(Clone, Debug, PartialEq)]
+pub enum Route {
+    /// The workspace's Home page, with the STT Sessions.
+    Home,
+    /// The Custom Models list, paged, searched and sorted.
+    Models(ListQuery),
+    /// One model's details, with its datasets' paging.
+    Model { id: String, query: DatasetQuery },
+}
+
+impl Route {
+    /// The list as it first opens.
+    pub fn models() -> Route {
+        Route::Models(ListQuery::default())
+    }
+
+    /// A model's page, datasets on their first page.
+    pub fn model(id: &str) -> Route {
+        Route::Model { id: id.to_owned(), query: DatasetQuery::default() }
+    }
+
+    /// The path inside the console with its query (only non-default parameters).
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => "/".to_owned(),
+            Route::Models(query) => with_query("/custom-models", &query.to_url_params()),
+            // Ids come from the server and the URL bar: one encoded path segment.
+            Route::Model { id, query } => {
+                with_query(&format!("/custom-models/{}", js_sys::encode_uri_component(id)), &query.to_url_params())
+            }
+        }
+    }
+
+    /// The URL for a link: the path under the console's base path.
+    pub fn href(&self) -> String {
+        let base = use_context::<Config>().map(|c| c.base_path).unwrap_or_default();
+        format!("{base}{}", self.path())
+    }
 }
 
 /// `path` with `params` as its query string (values encoded); no `?` when empty.
-pub fn with_query(path: &str, params: &[(&str, String)]) -> String {
+fn with_query(path: &str, params: &[(&str, String)]) -> String {
     if params.is_empty() {
         return path.to_owned();
     }
     let pairs: Vec<String> = params.iter().map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v))).collect();
     format!("{path}?{}", pairs.join("&"))
+}
+
+/// Goes to a route. `replace` keeps the history entry (a page clamped, a search
+/// refined); the scroll position stays, as the user is still on the same list.
+pub fn use_go() -> Callback<(Route, bool)> {
+    let navigate = use_navigate();
+    Callback::new(move |(route, replace): (Route, bool)| {
+        navigate(&route.path(), NavigateOptions { replace, scroll: false, ..Default::default() });
+    })
+}
+
+/// The route table.
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFoundPage>
+            <RouteView path=path!("/") view=HomePage />
+            <RouteView path=path!("/custom-models") view=ModelsListPage />
+            <RouteView path=path!("/custom-models/:id") view=ModelDetailsPage />
+        </Routes>
+    }
 }

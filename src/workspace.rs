@@ -61,7 +61,3 @@ pub fn language_options(
 pub fn use_workspace() -> Workspace {
     expect_context::<Workspace>()
 }
-
-pub fn use_api() -> Api {
-    expect_context::<Api>()
-}

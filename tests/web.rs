@@ -4,9 +4,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use custom_models_console::api::{ApiError, MockApi};
+use custom_models_console::browser::storage;
 use custom_models_console::components::status_badge::StatusBadge;
 use custom_models_console::config::{ApiMode, Config, MockOptions};
-use custom_models_console::{storage, App};
+use custom_models_console::App;
 use domain::{ListQuery, Role, TrainingStatus};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,7 +33,7 @@ fn container() -> web_sys::HtmlElement {
 
 #[wasm_bindgen_test]
 fn config_without_a_base_url_is_the_mock_and_junk_is_ignored() {
-    assert!(Config::from_json("{}").unwrap().is_mock());
+    assert!(matches!(Config::from_json("{}").unwrap().api, ApiMode::Mock(_)));
     let http =
         Config::from_json(r#"{"apiBaseUrl":"https://api.example/v1/","token":"t","basePath":"workspace/"}"#).unwrap();
     assert_eq!(
@@ -89,7 +90,8 @@ async fn the_mock_enforces_roles_and_runs_training_to_an_end() {
 
 #[wasm_bindgen_test]
 fn training_errors_read_as_plain_language() {
-    let err = ApiError::Http { status: 402, code: Some("no-claims-available".into()), message: None };
+    let err =
+        ApiError::Http { status: 402, code: Some(domain::ErrorCode::from_wire("no-claims-available")), message: None };
     assert!(err.user_message().contains("no training credits"));
     let err = ApiError::Http { status: 502, code: None, message: None };
     assert!(err.user_message().contains("HTTP 502"));
@@ -137,8 +139,8 @@ fn blob_of(bytes: &[u8]) -> web_sys::File {
 
 #[wasm_bindgen_test]
 async fn uploads_go_in_chunks_with_progress_and_can_be_cancelled() {
+    use custom_models_console::api::upload::{upload_file, UploadError};
     use custom_models_console::api::Api;
-    use custom_models_console::upload::{upload_file, UploadError};
     use domain::upload::UploadRequest;
     use domain::DatasetType;
     use std::cell::{Cell, RefCell};
@@ -170,4 +172,16 @@ async fn uploads_go_in_chunks_with_progress_and_can_be_cancelled() {
     let outcome = upload_file(&api, &model.id, &file, request, &cancelled, |_| {}).await;
     assert_eq!(outcome, Err(UploadError::Cancelled));
     assert_eq!(api.list_datasets(&model.id, 1, 25).await.unwrap().total, 1);
+}
+
+#[wasm_bindgen_test]
+fn routes_write_only_what_differs_and_keep_ids_one_segment() {
+    use custom_models_console::routes::Route;
+    use domain::ListQuery;
+
+    assert_eq!(Route::Home.path(), "/");
+    assert_eq!(Route::models().path(), "/custom-models");
+    let searched = ListQuery { page: 2, search: "call centre".into(), ..ListQuery::default() };
+    assert_eq!(Route::Models(searched).path(), "/custom-models?page=2&search=call%20centre");
+    assert_eq!(Route::model("a/../b").path(), "/custom-models/a%2F..%2Fb");
 }

@@ -8,13 +8,13 @@ use chrono::{DateTime, Utc};
 use domain::mock_store::{MockError, MockStore, STATE_VERSION};
 use domain::stt::{SessionRequest, SttSession};
 use domain::upload::{UploadRequest, UploadTicket};
-use domain::{CustomModel, Dataset, Language, ListQuery, Page, Role, User};
+use domain::{CustomModel, Dataset, ErrorCode, Language, ListQuery, Page, Role, User};
 
 use leptos::prelude::{Callable, Callback};
 
 use super::{ApiError, ApiResult};
+use crate::browser::storage;
 use crate::config::MockOptions;
-use crate::storage;
 
 /// Above this many characters of saved state, localStorage (about 5 million
 /// characters per origin) would refuse it, so the demo stays in memory.
@@ -35,7 +35,7 @@ pub struct MockApi {
 
 impl From<MockError> for ApiError {
     fn from(e: MockError) -> Self {
-        ApiError::Http { status: e.status, code: Some(e.code), message: Some(e.message) }
+        ApiError::Http { status: e.status, code: Some(ErrorCode::from_wire(&e.code)), message: Some(e.message) }
     }
 }
 

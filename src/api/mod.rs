@@ -5,15 +5,15 @@
 mod http;
 #[cfg(feature = "demo")]
 mod mock;
+pub mod upload;
 
 pub use http::HttpApi;
 #[cfg(feature = "demo")]
 pub use mock::MockApi;
 
 use domain::stt::{SessionRequest, SttSession};
-use domain::training::TrainingErrorCode;
 use domain::upload::{UploadRequest, UploadTicket};
-use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
+use domain::{CustomModel, Dataset, ErrorCode, Language, ListQuery, Page, User};
 
 use crate::config::{ApiMode, Config};
 
@@ -23,7 +23,7 @@ pub enum ApiError {
     /// The request never got an answer (offline, DNS, CORS, aborted).
     Network(String),
     /// The server answered with an error status, and its error body if it sent one.
-    Http { status: u16, code: Option<String>, message: Option<String> },
+    Http { status: u16, code: Option<ErrorCode>, message: Option<String> },
     /// The server answered, but not with what the contract says.
     Decode(String),
 }
@@ -34,13 +34,6 @@ impl ApiError {
     pub fn status(&self) -> Option<u16> {
         match self {
             ApiError::Http { status, .. } => Some(*status),
-            _ => None,
-        }
-    }
-
-    pub fn code(&self) -> Option<&str> {
-        match self {
-            ApiError::Http { code, .. } => code.as_deref(),
             _ => None,
         }
     }
@@ -58,11 +51,7 @@ impl ApiError {
                 "The server sent a response this page cannot read. Try again; if it persists, contact support.".into()
             }
             ApiError::Http { status, code, message } => {
-                if let Some(known) = code
-                    .as_deref()
-                    .map(TrainingErrorCode::from_code)
-                    .filter(|c| !matches!(c, TrainingErrorCode::Other(_)))
-                {
+                if let Some(known) = code.as_ref().and_then(ErrorCode::training) {
                     return format!("{} {}", known.message(), known.next_step());
                 }
                 if let Some(message) = message.as_deref().filter(|m| !m.trim().is_empty()) {
@@ -89,6 +78,11 @@ impl std::fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+/// The console's API, from context (`App` provides it).
+pub fn use_api() -> Api {
+    leptos::prelude::expect_context::<Api>()
+}
 
 #[derive(Clone)]
 pub enum Api {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::modal::Modal;
+use crate::hooks::mutation::DeleteFlow;
 
 #[component]
 pub fn ConfirmDialog(
@@ -45,5 +46,27 @@ pub fn ConfirmDialog(
                 </button>
             </div>
         </Modal>
+    }
+}
+
+/// The confirmation of a [`DeleteFlow`]: "Delete", pending while the call runs,
+/// its error kept in the dialog.
+#[component]
+pub fn ConfirmDelete<T: Clone + Send + Sync + 'static>(
+    flow: DeleteFlow<T>,
+    #[prop(into)] title: Signal<String>,
+    /// What will be lost, in the user's words.
+    children: ChildrenFn,
+) -> impl IntoView {
+    view! {
+        <ConfirmDialog
+            open=flow.open
+            title
+            confirm_label="Delete"
+            pending=flow.delete.pending()
+            error=flow.delete.error
+            on_confirm=flow.confirm()
+            children
+        />
     }
 }

@@ -5,10 +5,12 @@ use domain::content::{self, PREFIX_BYTES};
 use domain::DatasetType;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use web_sys::File;
 
-use crate::files::{human_size, read_prefix};
+use super::drop_zone::DropZone;
+
+use crate::browser::files::read_prefix;
+use domain::size::human_size;
 
 /// The picked file and what is wrong with it, if anything (`None` while checking).
 #[derive(Clone)]
@@ -20,7 +22,6 @@ pub struct Picked {
 #[component]
 pub fn FileField(
     #[prop(into)] label: String,
-    accept: &'static str,
     /// The kind of content the file must hold.
     kind: DatasetType,
     /// A problem with the name or size, found without reading the file.
@@ -46,20 +47,11 @@ pub fn FileField(
             });
         });
     };
-    let first = |list: Option<web_sys::FileList>| list.and_then(|l| l.item(0));
-    let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        if let Some(file) = first(input.files()) {
+    let on_files = Callback::new(move |files: Vec<File>| {
+        if let Some(file) = files.into_iter().next() {
             choose(file);
         }
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        if let Some(file) = first(ev.data_transfer().and_then(|dt| dt.files())) {
-            choose(file);
-        }
-    };
+    });
     let summary = move || {
         picked.with(|p| {
             p.as_ref().map(|p| {
@@ -77,11 +69,7 @@ pub fn FileField(
     };
     view! {
         <div class="cm-field">
-            <label class="cm-dropzone cm-dropzone--small" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                <input type="file" accept=accept class="cm-visually-hidden" on:change=on_pick />
-                <span class="cm-dropzone__title">{label}</span>
-                <span class="cm-dropzone__hint">"Click to choose or drop a file here"</span>
-            </label>
+            <DropZone title=label hint="Click to choose or drop a file here" accept=kind.accept() small=true on_files />
             {summary}
         </div>
     }

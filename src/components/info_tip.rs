@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::modal::unique_id;
+use crate::browser::ids::unique_id;
 
 #[component]
 pub fn InfoTip(

@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::modal::unique_id;
-use crate::routes::link;
+use crate::browser::ids::unique_id;
+use crate::routes::Route;
 
 /// One entry of a [`KebabMenu`].
 #[derive(Clone)]
 pub enum MenuAction {
-    /// Goes to a page of the console (the router adds the base path).
-    Link { label: String, href: String },
+    /// Goes to a page of the console.
+    Link { label: String, route: Route },
     /// Runs something on the page (e.g. opens a confirmation).
     Run { label: String, run: Callback<()>, danger: bool },
 }
@@ -120,9 +120,9 @@ pub fn KebabMenu(
                 .iter()
                 .cloned()
                 .map(|action| match action {
-                    MenuAction::Link { label, href } => view! {
+                    MenuAction::Link { label, route } => view! {
                         <li role="none">
-                            <a href=link(&href) role="menuitem" tabindex="-1" class="cm-menu__item">{label}</a>
+                            <a href=route.href() role="menuitem" tabindex="-1" class="cm-menu__item">{label}</a>
                         </li>
                     }
                     .into_any(),

@@ -5,6 +5,7 @@ pub mod announcer;
 pub mod confirm_dialog;
 #[cfg(feature = "demo")]
 pub mod demo_controls;
+pub mod drop_zone;
 pub mod file_field;
 pub mod header;
 pub mod info_tip;

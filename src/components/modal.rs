@@ -2,17 +2,11 @@
 //! page inert (focus cannot leave), Escape closes it, and focus goes back to
 //! whatever opened it.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// An id no other element on the page has, for `aria-labelledby` and friends.
-pub fn unique_id(prefix: &str) -> String {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
-}
+use crate::browser::ids::unique_id;
 
 fn active_element() -> Option<web_sys::HtmlElement> {
     web_sys::window()?.document()?.active_element()?.dyn_into().ok()

@@ -6,8 +6,9 @@ use domain::stt::{model_option_label, usable_for};
 use domain::ListQuery;
 use leptos::prelude::*;
 
-use super::modal::unique_id;
-use crate::workspace::{use_api, use_workspace};
+use crate::api::use_api;
+use crate::browser::ids::unique_id;
+use crate::workspace::use_workspace;
 
 /// Offers the trained models of `language`. `value` is the chosen model id
 /// (`None` for the base model); a choice that no longer fits a new language

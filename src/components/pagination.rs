@@ -4,8 +4,8 @@
 use domain::pagination::{page_count, page_items, range_label, PageItem, PAGE_SIZES};
 use leptos::prelude::*;
 
-use super::modal::unique_id;
-use crate::routes::link;
+use crate::browser::ids::unique_id;
+use crate::routes::Route;
 
 /// The controls stay mounted as the page changes (only their text, links and
 /// the current number update), so the link a keyboard user pressed keeps focus.
@@ -17,7 +17,7 @@ pub fn Pagination(
     #[prop(into)] total: Signal<u64>,
     /// The URL of a page number. Signals it reads are tracked: the links
     /// follow them (a new sort order, say).
-    href: Callback<u32, String>,
+    href: Callback<u32, Route>,
     on_page_size: Callback<u32>,
     /// Names the navigation landmark, e.g. "Models pages".
     #[prop(into)]
@@ -33,7 +33,7 @@ pub fn Pagination(
                 when=move || enabled.get()
                 fallback=move || view! { <span class="cm-pager__step" aria-disabled="true">{text}</span> }
             >
-                <a href=move || link(&href.run(target(page.get()))) class="cm-pager__step">{text}</a>
+                <a href=move || href.run(target(page.get())).href() class="cm-pager__step">{text}</a>
             </Show>
         }
     };
@@ -72,7 +72,7 @@ pub fn Pagination(
                                 </span>
                             }.into_any(),
                             PageItem::Page(n) => view! {
-                                <a href=link(&href.run(n)) class="cm-pager__num" aria-label=format!("Page {n}")>{n}</a>
+                                <a href=href.run(n).href() class="cm-pager__num" aria-label=format!("Page {n}")>{n}</a>
                             }.into_any(),
                         })
                         .collect_view()

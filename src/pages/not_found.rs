@@ -1,4 +1,4 @@
-use crate::routes::link;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -9,7 +9,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="cm-page cm-empty" aria-labelledby="cm-nf-title">
             <h1 id="cm-nf-title">"Page not found"</h1>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
-            <A href=link("/custom-models")>"Go to Custom Models"</A>
+            <A href=Route::models().href()>"Go to Custom Models"</A>
         </section>
     }
 }

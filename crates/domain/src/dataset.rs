@@ -9,6 +9,18 @@ use crate::training::TrainingErrorCode;
 pub const MAX_FILES: usize = 10;
 /// The largest file that may be uploaded: 10 GB (binary gigabytes, as browsers report sizes in bytes).
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024 * 1024;
+/// [`MAX_FILE_BYTES`] as every message says it.
+pub const MAX_FILE_SIZE_TEXT: &str = "10 GB";
+
+/// What may be uploaded, in words: "audio (.wav, …), transcripts (.vtt, …) or manifests (.jsonl)".
+pub fn accepted_kinds_text() -> String {
+    format!(
+        "audio ({}), transcripts ({}) or manifests ({})",
+        DatasetType::Audio.extension_list(),
+        DatasetType::Transcript.extension_list(),
+        DatasetType::Manifest.extension_list()
+    )
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -46,10 +58,31 @@ impl DatasetType {
         }
     }
 
+    /// The extensions as a file input's `accept` attribute: ".vtt,.srt,.txt".
+    pub fn accept(self) -> String {
+        accept_attribute(&[self])
+    }
+
+    /// The extensions as people read them: ".vtt, .srt, .txt".
+    pub fn extension_list(self) -> String {
+        self.extensions().iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
+    }
+
     /// Whether the data trains the model; TEST data only measures it.
     pub fn is_training_data(self) -> bool {
         self != DatasetType::Test
     }
+}
+
+/// An `accept` attribute for files of any of `types` (each extension once).
+pub fn accept_attribute(types: &[DatasetType]) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for ext in types.iter().flat_map(|t| t.extensions()) {
+        if !seen.contains(ext) {
+            seen.push(ext);
+        }
+    }
+    seen.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(",")
 }
 
 /// The type the user picked in the New Dataset modal.
@@ -95,12 +128,10 @@ pub enum FileProblem {
 impl FileProblem {
     pub fn message(&self) -> String {
         match self {
-            FileProblem::WrongFormat { dataset_type } => format!(
-                "Wrong format for {}: use {}.",
-                dataset_type.name(),
-                dataset_type.extensions().iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
-            ),
-            FileProblem::TooLarge => "Larger than 10 GB, the most a file may be.".into(),
+            FileProblem::WrongFormat { dataset_type } => {
+                format!("Wrong format for {}: use {}.", dataset_type.name(), dataset_type.extension_list())
+            }
+            FileProblem::TooLarge => format!("Larger than {MAX_FILE_SIZE_TEXT}, the most a file may be."),
             FileProblem::Empty => "The file is empty.".into(),
             FileProblem::OverLimit => {
                 format!("More than {MAX_FILES} files: upload this one separately.")
@@ -134,17 +165,7 @@ pub fn validate_selection(choice: TypeChoice, files: &[FileInfo]) -> Selection {
         .iter()
         .enumerate()
         .map(|(i, file)| {
-            let mut found = Vec::new();
-            let ext_ok = extension(&file.name).is_some_and(|e| dataset_type.extensions().contains(&e.as_str()));
-            if !ext_ok {
-                found.push(FileProblem::WrongFormat { dataset_type });
-            }
-            if file.size == 0 {
-                found.push(FileProblem::Empty);
-            }
-            if file.size > MAX_FILE_BYTES {
-                found.push(FileProblem::TooLarge);
-            }
+            let mut found = file_problems(file, dataset_type);
             if i >= MAX_FILES {
                 found.push(FileProblem::OverLimit);
             }
@@ -152,6 +173,22 @@ pub fn validate_selection(choice: TypeChoice, files: &[FileInfo]) -> Selection {
         })
         .collect();
     Selection { dataset_type, problems }
+}
+
+/// What is wrong with one file for `dataset_type`, from its name and size alone:
+/// the extension, empty, over 10 GB. The one per-file rule of every file picker.
+pub fn file_problems(file: &FileInfo, dataset_type: DatasetType) -> Vec<FileProblem> {
+    let mut found = Vec::new();
+    if !extension(&file.name).is_some_and(|e| dataset_type.extensions().contains(&e.as_str())) {
+        found.push(FileProblem::WrongFormat { dataset_type });
+    }
+    if file.size == 0 {
+        found.push(FileProblem::Empty);
+    }
+    if file.size > MAX_FILE_BYTES {
+        found.push(FileProblem::TooLarge);
+    }
+    found
 }
 
 /// A file uploaded to a model.
@@ -196,6 +233,16 @@ pub fn safe_link(url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accept_attributes_list_each_extension_once() {
+        assert_eq!(DatasetType::Transcript.accept(), ".vtt,.srt,.txt");
+        assert_eq!(
+            accept_attribute(&[DatasetType::Audio, DatasetType::Transcript, DatasetType::Test, DatasetType::Manifest]),
+            ".wav,.mp3,.m4a,.flac,.vtt,.srt,.txt,.jsonl"
+        );
+        assert_eq!(DatasetType::Audio.extension_list(), ".wav, .mp3, .m4a, .flac");
+    }
     use DatasetType::*;
 
     fn file(name: &str, size: u64) -> FileInfo {

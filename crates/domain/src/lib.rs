@@ -6,17 +6,20 @@
 //! - [`dataset`]: dataset types, auto-detection and upload validation.
 //! - [`training`]: what may be trained and what the training errors mean.
 //! - [`pagination`] and [`query`]: paging, search and sort of lists.
-//! - [`wire`]: the JSON contract of `docs/api.md`, decoded leniently.
+//! - [`wire`]: the JSON contract of `docs/api.md`, decoded leniently; [`error_code`] its error codes.
+//! - [`size`]: byte sizes as people read them.
 //! - [`mock_store`]: the in-memory backend the mock API serves from.
 
 pub mod content;
 pub mod dataset;
+pub mod error_code;
 pub mod language;
 pub mod mock_store;
 pub mod model;
 pub mod pagination;
 pub mod query;
 pub mod role;
+pub mod size;
 pub mod status;
 pub mod stt;
 pub mod training;
@@ -24,6 +27,7 @@ pub mod upload;
 pub mod wire;
 
 pub use dataset::{Dataset, DatasetType};
+pub use error_code::ErrorCode;
 pub use language::Language;
 pub use model::CustomModel;
 pub use query::{ListQuery, Page, SortDir, SortKey};

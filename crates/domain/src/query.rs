@@ -163,6 +163,39 @@ impl ListQuery {
     }
 }
 
+/// Paging of a model's datasets, kept in the details page's URL like the list's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DatasetQuery {
+    /// 1-based.
+    pub page: u32,
+    pub page_size: u32,
+}
+
+impl Default for DatasetQuery {
+    fn default() -> Self {
+        DatasetQuery { page: 1, page_size: DEFAULT_PAGE_SIZE }
+    }
+}
+
+impl DatasetQuery {
+    /// Reads a query leniently: anything missing or malformed takes its default.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        let list = ListQuery::from_params(get);
+        DatasetQuery { page: list.page, page_size: list.page_size }
+    }
+
+    /// All parameters, for an API request.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        vec![("page", self.page.to_string()), ("page_size", self.page_size.to_string())]
+    }
+
+    /// Only the parameters that differ from the defaults, for a tidy URL.
+    pub fn to_url_params(&self) -> Vec<(&'static str, String)> {
+        let defaults = ListQuery::default();
+        ListQuery { page: self.page, page_size: self.page_size, ..defaults }.to_url_params()
+    }
+}
+
 /// One page of a list, with the total the pager needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Page<T> {
@@ -175,6 +208,20 @@ pub struct Page<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dataset_queries_read_leniently_and_write_only_what_differs() {
+        let q = DatasetQuery::from_params(|k| match k {
+            "page" => Some("3".into()),
+            "page_size" => Some("50".into()),
+            _ => None,
+        });
+        assert_eq!(q, DatasetQuery { page: 3, page_size: 50 });
+        assert_eq!(q.to_url_params(), vec![("page", "3".to_owned()), ("page_size", "50".to_owned())]);
+        assert_eq!(DatasetQuery::from_params(|_| Some("x".into())), DatasetQuery::default());
+        assert!(DatasetQuery::default().to_url_params().is_empty());
+        assert_eq!(q.to_params(), vec![("page", "3".to_owned()), ("page_size", "50".to_owned())]);
+    }
     use std::collections::HashMap;
 
     fn parse(pairs: &[(&str, &str)]) -> ListQuery {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::{extension, DatasetType, MAX_FILE_BYTES};
+use crate::dataset::{file_problems, DatasetType, FileInfo, FileProblem};
 use crate::model::CustomModel;
 use crate::status::TrainingStatus;
 
@@ -60,9 +60,59 @@ pub struct SttSession {
     pub model_name: Option<String>,
     pub audio_file_name: String,
     pub transcript_file_name: Option<String>,
-    /// "queued", "processing", "done" or "failed", as the server says.
-    pub status: String,
+    pub status: SessionStatus,
     pub created_at: Option<DateTime<Utc>>,
+}
+
+/// Where a session is: `queued`, `processing`, `done` or `failed` on the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum SessionStatus {
+    Queued,
+    Processing,
+    Done,
+    Failed,
+    /// A status this console does not know yet, shown as the server wrote it.
+    Other(String),
+}
+
+impl SessionStatus {
+    const KNOWN: [(SessionStatus, &'static str); 4] = [
+        (SessionStatus::Queued, "queued"),
+        (SessionStatus::Processing, "processing"),
+        (SessionStatus::Done, "done"),
+        (SessionStatus::Failed, "failed"),
+    ];
+
+    /// The wire word, which the Recent sessions table shows.
+    pub fn as_wire(&self) -> &str {
+        match self {
+            SessionStatus::Other(raw) => raw,
+            known => Self::KNOWN.iter().find(|(s, _)| s == known).map_or("", |(_, word)| word),
+        }
+    }
+}
+
+impl From<&str> for SessionStatus {
+    fn from(raw: &str) -> Self {
+        let word = raw.trim();
+        Self::KNOWN
+            .iter()
+            .find(|(_, w)| w.eq_ignore_ascii_case(word))
+            .map_or_else(|| SessionStatus::Other(word.to_owned()), |(s, _)| s.clone())
+    }
+}
+
+impl From<String> for SessionStatus {
+    fn from(raw: String) -> Self {
+        SessionStatus::from(raw.as_str())
+    }
+}
+
+impl From<SessionStatus> for String {
+    fn from(status: SessionStatus) -> Self {
+        status.as_wire().to_owned()
+    }
 }
 
 /// Whether a model may serve a session in `language`: trained, and on that language.
@@ -85,22 +135,20 @@ pub fn transcript_problem(name: &str, size: u64) -> Option<String> {
     file_problem(name, size, DatasetType::Transcript, "Choose a transcript: .vtt, .srt or .txt.")
 }
 
+/// The first problem of the dataset rules for one file, except that a wrong
+/// extension is said the way this dialog asks for the file.
 fn file_problem(name: &str, size: u64, kind: DatasetType, wrong_kind: &str) -> Option<String> {
-    let ext_ok = extension(name).is_some_and(|e| kind.extensions().contains(&e.as_str()));
-    if !ext_ok {
-        Some(wrong_kind.into())
-    } else if size == 0 {
-        Some("The file is empty.".into())
-    } else if size > MAX_FILE_BYTES {
-        Some("Larger than 10 GB, the most a file may be.".into())
-    } else {
-        None
-    }
+    let info = FileInfo { name: name.to_owned(), size };
+    file_problems(&info, kind).first().map(|problem| match problem {
+        FileProblem::WrongFormat { .. } => wrong_kind.to_owned(),
+        other => other.message(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::MAX_FILE_BYTES;
 
     fn model(status: TrainingStatus, language: &str) -> CustomModel {
         CustomModel {
@@ -112,6 +160,16 @@ mod tests {
             last_modified: None,
             failure: None,
         }
+    }
+
+    #[test]
+    fn session_statuses_are_typed_and_unknown_ones_kept() {
+        assert_eq!(SessionStatus::from(" Done "), SessionStatus::Done);
+        assert_eq!(SessionStatus::from("queued").as_wire(), "queued");
+        assert_eq!(SessionStatus::from("paused"), SessionStatus::Other("paused".into()));
+        assert_eq!(String::from(SessionStatus::Other("paused".into())), "paused");
+        let json = serde_json::to_string(&SessionStatus::Processing).unwrap_or_default();
+        assert_eq!(json, r#""processing""#);
     }
 
     #[test]

@@ -26,7 +26,7 @@ impl std::fmt::Display for DecodeError {
 /// The error body every failing endpoint sends: `{"error": code, "message": text}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorBody {
-    pub code: String,
+    pub code: crate::ErrorCode,
     pub message: Option<String>,
 }
 
@@ -34,7 +34,8 @@ pub struct ErrorBody {
 pub fn decode_error_body(text: &str) -> Option<ErrorBody> {
     let value: Value = serde_json::from_str(text).ok()?;
     let map = value.as_object()?;
-    Some(ErrorBody { code: opt_str(map, "error")?, message: opt_str(map, "message") })
+    let code = crate::ErrorCode::from_wire(&opt_str(map, "error")?);
+    Some(ErrorBody { code, message: opt_str(map, "message") })
 }
 
 pub fn decode_model(text: &str) -> Result<CustomModel, DecodeError> {
@@ -125,7 +126,7 @@ fn session(value: &Value) -> Result<crate::stt::SttSession, DecodeError> {
         model_name: opt_str(map, "model_name"),
         audio_file_name: opt_str(map, "audio_file_name").unwrap_or_default(),
         transcript_file_name: opt_str(map, "transcript_file_name"),
-        status: opt_str(map, "status").unwrap_or_else(|| "queued".into()),
+        status: opt_str(map, "status").map_or(crate::stt::SessionStatus::Queued, crate::stt::SessionStatus::from),
         created_at: opt_time(map, "created_at"),
         id,
     })
@@ -279,7 +280,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(s.mode, crate::stt::SessionMode::ForceAlignment);
-        assert_eq!(s.status, "queued");
+        assert_eq!(s.status, crate::stt::SessionStatus::Queued);
         assert!(decode_session(r#"{"id":"s1","mode":"karaoke"}"#).is_err());
         assert_eq!(decode_sessions(r#"{"items":[]}"#), Ok(vec![]));
     }
@@ -288,7 +289,10 @@ mod tests {
     fn error_bodies_are_read_when_present() {
         assert_eq!(
             decode_error_body(r#"{"error":"no-claims-available","message":"No credits"}"#),
-            Some(ErrorBody { code: "no-claims-available".into(), message: Some("No credits".into()) })
+            Some(ErrorBody {
+                code: crate::ErrorCode::Training(TrainingErrorCode::NoClaimsAvailable),
+                message: Some("No credits".into())
+            })
         );
         assert_eq!(decode_error_body("<h1>Internal Server Error</h1>"), None);
         assert_eq!(decode_error_body(r#"{"message":"no code"}"#), None);

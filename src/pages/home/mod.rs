@@ -6,9 +6,10 @@ mod stt_session;
 use domain::stt::SttSession;
 use leptos::prelude::*;
 
+use crate::api::use_api;
 use crate::api::ApiResult;
-use crate::time::local_timestamp;
-use crate::workspace::{use_api, use_workspace};
+use crate::browser::time::local_timestamp;
+use crate::workspace::use_workspace;
 use stt_session::SttSessionDialog;
 
 /// How many sessions the Recent sessions list shows.
@@ -67,7 +68,7 @@ fn SessionsTable(list: Vec<SttSession>) -> impl IntoView {
                     <td>{language}</td>
                     <td>{s.model_name.unwrap_or_else(|| "Base model".into())}</td>
                     <td>{s.audio_file_name}{s.transcript_file_name.map(|t| format!(" + {t}"))}</td>
-                    <td>{s.status}</td>
+                    <td>{s.status.as_wire().to_owned()}</td>
                     <td>{s.created_at.map(local_timestamp)}</td>
                 </tr>
             }

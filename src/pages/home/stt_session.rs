@@ -5,11 +5,13 @@ use domain::stt::{audio_problem, transcript_problem, SessionMode, SessionRequest
 use domain::DatasetType;
 use leptos::prelude::*;
 
+use crate::api::use_api;
 use crate::components::announcer::use_announcer;
 use crate::components::file_field::{FileField, Picked};
 use crate::components::modal::Modal;
 use crate::components::model_select::CustomModelSelect;
-use crate::workspace::{language_options, use_api, use_workspace};
+use crate::hooks::mutation::Mutation;
+use crate::workspace::{language_options, use_workspace};
 
 #[component]
 pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl IntoView {
@@ -21,7 +23,6 @@ pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl 
     let model = RwSignal::new(None::<String>);
     let audio = RwSignal::new_local(None::<Picked>);
     let transcript = RwSignal::new_local(None::<Picked>);
-    let error = RwSignal::new(None::<String>);
 
     // Start on the first language once they are known.
     Effect::new(move |_| {
@@ -40,22 +41,19 @@ pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl 
             && audio.with(passed)
             && (mode.get() == SessionMode::Transcription || transcript.with(passed))
     };
-    let start = Action::new_local(move |request: &SessionRequest| {
-        let (api, request) = (api.clone(), request.clone());
-        async move { api.create_session(&request).await }
-    });
-    Effect::new(move |_| match start.value().get() {
-        Some(Ok(session)) => {
+    let start = Mutation::new(
+        move |request: &SessionRequest| {
+            let (api, request) = (api.clone(), request.clone());
+            async move { api.create_session(&request).await }
+        },
+        move |session| {
             open.set(false);
             audio.set(None);
             transcript.set(None);
             announcer.say(format!("{} session started.", session.mode.label()));
             on_started.run(());
-            start.value().set(None);
-        }
-        Some(Err(err)) => error.set(Some(err.user_message())),
-        None => {}
-    });
+        },
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !ready() || start.pending().get_untracked() {
@@ -63,7 +61,6 @@ pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl 
         }
         let Some(audio_file) = audio.with_untracked(|a| a.as_ref().map(|a| a.file.clone())) else { return };
         let mode = mode.get_untracked();
-        error.set(None);
         start.dispatch(SessionRequest {
             mode,
             language: language.get_untracked(),
@@ -106,11 +103,11 @@ pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl 
                     </select>
                 </div>
                 <CustomModelSelect language=language value=model />
-                <FileField label="Audio file" accept=".wav,.mp3,.m4a,.flac" kind=DatasetType::Audio rule=audio_problem picked=audio />
+                <FileField label="Audio file" kind=DatasetType::Audio rule=audio_problem picked=audio />
                 <Show when=move || mode.get() == SessionMode::ForceAlignment>
-                    <FileField label="Existing transcript" accept=".vtt,.srt,.txt" kind=DatasetType::Transcript rule=transcript_problem picked=transcript />
+                    <FileField label="Existing transcript" kind=DatasetType::Transcript rule=transcript_problem picked=transcript />
                 </Show>
-                {move || error.get().map(|m| view! { <p class="cm-form-error" role="alert">{m}</p> })}
+                {move || start.error.get().map(|m| view! { <p class="cm-form-error" role="alert">{m}</p> })}
                 <div class="cm-dialog__actions">
                     <button type="button" class="cm-btn" on:click=move |_| open.set(false)>"Cancel"</button>
                     <button type="submit" class="cm-btn cm-btn--primary" disabled=move || !ready() || start.pending().get()>

@@ -2,32 +2,22 @@
 //! deletion through the row menu, and the New Dataset modal.
 
 use domain::dataset::{format_duration, safe_link};
-use domain::pagination::{clamp_page, page_size_or_default};
+use domain::pagination::clamp_page;
+use domain::query::DatasetQuery;
 use domain::Dataset;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
 use super::new_dataset::NewDatasetModal;
 use super::use_model;
+use crate::api::use_api;
+use crate::browser::time::local_timestamp;
 use crate::components::announcer::use_announcer;
-use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::confirm_dialog::ConfirmDelete;
 use crate::components::kebab_menu::{KebabMenu, MenuAction};
 use crate::components::pagination::Pagination;
-use crate::routes::with_query;
-use crate::time::local_timestamp;
-use crate::workspace::use_api;
-
-fn page_href(model_id: &str, page: u32, page_size: u32) -> String {
-    let mut params = Vec::new();
-    if page > 1 {
-        params.push(("page", page.to_string()));
-    }
-    if page_size != domain::pagination::DEFAULT_PAGE_SIZE {
-        params.push(("page_size", page_size.to_string()));
-    }
-    with_query(&format!("/custom-models/{}", js_sys::encode_uri_component(model_id)), &params)
-}
+use crate::hooks::mutation::DeleteFlow;
+use crate::routes::{use_go, Route};
 
 #[component]
 pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
@@ -35,33 +25,26 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
     let ctx = use_model();
     let announcer = use_announcer();
     let query_map = use_query_map();
-    let paging = Memo::new(move |_| {
-        query_map.with(|q| {
-            let page = q.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1u32);
-            (page, page_size_or_default(q.get("page_size").and_then(|s| s.parse().ok())))
-        })
-    });
+    let paging = Memo::new(move |_| query_map.with(|q| DatasetQuery::from_params(|k| q.get(k))));
+    let page_route = move |query: DatasetQuery| Route::Model { id: model_id.get(), query };
     let list_api = api.clone();
     let datasets = LocalResource::new(move || {
         let api = list_api.clone();
-        let (id, (page, size)) = (model_id.get(), paging.get());
+        let (id, query) = (model_id.get(), paging.get());
         ctx.datasets_version.track();
-        async move { api.list_datasets(&id, page, size).await }
+        async move { api.list_datasets(&id, query.page, query.page_size).await }
     });
-    let navigate = use_navigate();
-    let go = Callback::new(move |(page, size): (u32, u32)| {
-        navigate(
-            &page_href(&model_id.get_untracked(), page, size),
-            NavigateOptions { scroll: false, replace: true, ..Default::default() },
-        );
+    let go_to = use_go();
+    let go = Callback::new(move |query: DatasetQuery| {
+        go_to.run((Route::Model { id: model_id.get_untracked(), query }, true));
     });
     Effect::new(move |_| {
         if let Some(Ok(page)) = datasets.get() {
             ctx.dataset_total.set(Some(page.total));
-            let (current, size) = paging.get_untracked();
-            let clamped = clamp_page(current, page.total, size);
-            if clamped != current {
-                go.run((clamped, size));
+            let query = paging.get_untracked();
+            let clamped = clamp_page(query.page, page.total, query.page_size);
+            if clamped != query.page {
+                go.run(DatasetQuery { page: clamped, ..query });
             }
         }
     });
@@ -74,29 +57,18 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
         }
     });
 
-    let delete_target = RwSignal::new(None::<Dataset>);
-    let delete_open = RwSignal::new(false);
-    let delete_error = RwSignal::new(None::<String>);
-    let delete = Action::new_local(move |d: &Dataset| {
-        let (api, d) = (api.clone(), d.clone());
-        async move { api.delete_dataset(&d.model_id, &d.id).await.map(|()| d) }
-    });
-    Effect::new(move |_| match delete.value().get() {
-        Some(Ok(d)) => {
-            delete_open.set(false);
+    let deletion = DeleteFlow::new(
+        move |d: &Dataset| {
+            let (api, model_id, id) = (api.clone(), d.model_id.clone(), d.id.clone());
+            async move { api.delete_dataset(&model_id, &id).await }
+        },
+        move |d| {
             announcer.say(format!("Dataset {} deleted.", d.name));
             ctx.datasets_version.update(|v| *v += 1);
             ctx.reload.run(());
-        }
-        Some(Err(err)) => delete_error.set(Some(err.user_message())),
-        None => {}
-    });
-    let ask_delete = Callback::new(move |d: Dataset| {
-        delete_error.set(None);
-        delete_target.set(Some(d));
-        delete_open.set(true);
-    });
-    let target_name = move || delete_target.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
+        },
+    );
+    let target_name = deletion.target_name(|d| d.name.clone());
 
     view! {
         <section class="cm-datasets" aria-labelledby="cm-datasets-title">
@@ -114,17 +86,17 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
                             </div>
                         }.into_any(),
                         Ok(page) => {
-                            let (current, size) = paging.get_untracked();
+                            let query = paging.get_untracked();
                             let total = page.total;
                             view! {
-                                <DatasetsTable items=page.items on_delete=ask_delete />
+                                <DatasetsTable items=page.items on_delete=deletion.ask() />
                                 <Pagination
-                                    page=current
-                                    page_size=size
+                                    page=query.page
+                                    page_size=query.page_size
                                     total
                                     label="Datasets pages"
-                                    href=Callback::new(move |n| page_href(&model_id.get(), n, paging.get().1))
-                                    on_page_size=Callback::new(move |size| go.run((1, size)))
+                                    href=Callback::new(move |n| page_route(DatasetQuery { page: n, ..paging.get() }))
+                                    on_page_size=Callback::new(move |page_size| go.run(DatasetQuery { page: 1, page_size }))
                                 />
                             }.into_any()
                         }
@@ -140,21 +112,9 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
             </Transition>
         </section>
         <NewDatasetModal open=upload_open model_id on_done=on_uploaded />
-        <ConfirmDialog
-            open=delete_open
-            title="Delete dataset?"
-            confirm_label="Delete"
-            pending=delete.pending()
-            error=delete_error
-            on_confirm=Callback::new(move |()| {
-                if let Some(d) = delete_target.get_untracked() {
-                    delete_error.set(None);
-                    delete.dispatch(d);
-                }
-            })
-        >
+        <ConfirmDelete flow=deletion title="Delete dataset?">
             <p>"“" <strong>{target_name}</strong> "” will be removed from this model. This cannot be undone."</p>
-        </ConfirmDialog>
+        </ConfirmDelete>
     }
 }
 

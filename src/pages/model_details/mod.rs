@@ -4,18 +4,22 @@
 mod datasets;
 mod header;
 mod new_dataset;
+mod rename_form;
 mod status_banner;
+mod train_button;
 
-use domain::{CustomModel, TrainingStatus};
+use domain::status::announcement;
+use domain::CustomModel;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::use_api;
 use crate::components::announcer::use_announcer;
-use crate::polling::refresh_while;
-use crate::workspace::use_api;
+use crate::hooks::last_good::last_good_then;
+use crate::hooks::polling::refresh_while;
+use crate::routes::Route;
 
-use crate::routes::link;
 use datasets::DatasetsSection;
 use header::ModelHeader;
 use status_banner::StatusBanner;
@@ -56,14 +60,9 @@ pub fn ModelDetailsPage() -> impl IntoView {
     });
     refresh_while(fetched, |result| matches!(result, Ok(m) if m.status.is_in_progress()));
 
-    let model = RwSignal::new(None::<CustomModel>);
-    Effect::new(move |_| {
-        if let Some(Ok(latest)) = fetched.get() {
-            let before = model.with_untracked(|m| m.as_ref().map(|m| m.status));
-            if before.is_some_and(|b| b != latest.status) {
-                announcer.say(status_announcement(&latest));
-            }
-            model.set(Some(latest));
+    let model = last_good_then(fetched, move |before, latest| {
+        if before.is_some_and(|b| b.status != latest.status) {
+            announcer.say(announcement(&latest.name, latest.status));
         }
     });
     // Ready follows the model signal, not the fetch, so the sections render with
@@ -85,7 +84,7 @@ pub fn ModelDetailsPage() -> impl IntoView {
     view! {
         <section class="cm-page" aria-labelledby="cm-details-title">
             <nav class="cm-breadcrumb" aria-label="Breadcrumb">
-                <A href=link("/custom-models")>"Custom Models"</A>
+                <A href=Route::models().href()>"Custom Models"</A>
                 <span aria-hidden="true">" › "</span>
                 <span aria-current="page">{move || model.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())}</span>
             </nav>
@@ -100,7 +99,7 @@ pub fn ModelDetailsPage() -> impl IntoView {
                     <div class="cm-empty">
                         <h1 id="cm-details-title">"Model not found"</h1>
                         <p>"There is no custom model with this id. It may have been deleted."</p>
-                        <A href=link("/custom-models")>"Back to Custom Models"</A>
+                        <A href=Route::models().href()>"Back to Custom Models"</A>
                     </div>
                 }.into_any(),
                 Phase::Failed(message) => view! {
@@ -112,16 +111,6 @@ pub fn ModelDetailsPage() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
-    }
-}
-
-fn status_announcement(model: &CustomModel) -> String {
-    match model.status {
-        TrainingStatus::Success => {
-            format!("Training of {} finished successfully. The model is ready to use.", model.name)
-        }
-        TrainingStatus::Failed => format!("Training of {} failed.", model.name),
-        other => format!("{}: training status is now {}.", model.name, other.label()),
     }
 }
 

@@ -2,13 +2,13 @@
 //! model is trained (Success), collapsed otherwise; a failure's reason and
 //! what to do about it are shown whatever the expansion.
 
-use domain::dataset::{DatasetType, MAX_FILES};
+use domain::dataset::{DatasetType, MAX_FILES, MAX_FILE_SIZE_TEXT};
 use domain::TrainingStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::use_model;
-use crate::routes::link;
+use crate::routes::Route;
 
 #[component]
 pub fn StatusBanner() -> impl IntoView {
@@ -21,7 +21,6 @@ pub fn StatusBanner() -> impl IntoView {
     // Each status starts at its default expansion, including when polling brings a new one.
     Effect::new(move |_| expanded.set(status.get() == TrainingStatus::Success));
 
-    let extensions = |t: DatasetType| t.extensions().iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ");
     view! {
         <section
             class=move || format!("cm-status-banner cm-status-banner--{}", status.get().badge().css_name())
@@ -50,14 +49,14 @@ pub fn StatusBanner() -> impl IntoView {
                 <ul>{move || status.get().help().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                 <p>
                     "Only have audio files? Create transcripts with the Force Alignment feature on the "
-                    <A href=link("/")>"Home page"</A> "."
+                    <A href=Route::Home.href()>"Home page"</A> "."
                 </p>
                 <p class="cm-hint">
                     {format!(
-                        "File requirements: audio {}; transcripts {}; manifests {}. Up to {MAX_FILES} files per upload, each at most 10 GB.",
-                        extensions(DatasetType::Audio),
-                        extensions(DatasetType::Transcript),
-                        extensions(DatasetType::Manifest),
+                        "File requirements: audio {}; transcripts {}; manifests {}. Up to {MAX_FILES} files per upload, each at most {MAX_FILE_SIZE_TEXT}.",
+                        DatasetType::Audio.extension_list(),
+                        DatasetType::Transcript.extension_list(),
+                        DatasetType::Manifest.extension_list(),
                     )}
                 </p>
             </div>

@@ -2,12 +2,13 @@
 //! remembers that it was seen (localStorage `customModelsGuideShown`). Where
 //! storage is unavailable it simply opens on every visit.
 
+use domain::dataset::{accepted_kinds_text, MAX_FILE_SIZE_TEXT};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser::storage;
 use crate::components::modal::Modal;
-use crate::routes::link;
-use crate::storage;
+use crate::routes::Route;
 
 pub const GUIDE_SHOWN_KEY: &str = "customModelsGuideShown";
 
@@ -44,13 +45,13 @@ pub fn GettingStartedGuide(state: GuideState) -> impl IntoView {
                     <h3>"What you need"</h3>
                     <ul>
                         <li>"Membership of an organization, a name, and a trainable base language"</li>
-                        <li>"Training data: audio (.wav, .mp3, .m4a, .flac), transcripts (.vtt, .srt, .txt) or manifests (.jsonl), up to 10 GB per file"</li>
+                        <li>{format!("Training data: {}, up to {MAX_FILE_SIZE_TEXT} per file", accepted_kinds_text())}</li>
                         <li>"A training credit for each training"</li>
                     </ul>
                 </section>
                 <section>
                     <h3>"Only have audio files?"</h3>
-                    <p>"Use Force Alignment in an STT Session on the " <A href=link("/")>"Home page"</A> " to turn audio and a rough transcript into time-synced transcripts, then upload those."</p>
+                    <p>"Use Force Alignment in an STT Session on the " <A href=Route::Home.href()>"Home page"</A> " to turn audio and a rough transcript into time-synced transcripts, then upload those."</p>
                 </section>
                 <section>
                     <h3>"After training"</h3>

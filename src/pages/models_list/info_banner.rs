@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::routes::link;
-use crate::storage;
+use crate::browser::storage;
+use crate::routes::Route;
 
 const COLLAPSED_KEY: &str = "customModelsInfoBannerCollapsed";
 
@@ -42,7 +42,7 @@ pub fn InfoBanner() -> impl IntoView {
                 </div>
                 <div>
                     <h3>"Only have audio?"</h3>
-                    <p>"Use the Force Alignment feature on the " <A href=link("/")>"Home page"</A> " to create time-synced transcripts you can train with."</p>
+                    <p>"Use the Force Alignment feature on the " <A href=Route::Home.href()>"Home page"</A> " to create time-synced transcripts you can train with."</p>
                 </div>
                 <div>
                     <h3>"Improves accuracy"</h3>

@@ -4,8 +4,10 @@ use domain::model::validate_name;
 use domain::CustomModel;
 use leptos::prelude::*;
 
+use crate::api::use_api;
 use crate::components::modal::Modal;
-use crate::workspace::{language_options, use_api, use_workspace};
+use crate::hooks::mutation::Mutation;
+use crate::workspace::{language_options, use_workspace};
 
 #[component]
 pub fn NewModelDialog(open: RwSignal<bool>, on_created: Callback<CustomModel>) -> impl IntoView {
@@ -14,25 +16,19 @@ pub fn NewModelDialog(open: RwSignal<bool>, on_created: Callback<CustomModel>) -
     let name = RwSignal::new(String::new());
     let language = RwSignal::new(String::new());
     let submitted = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<String>);
-
-    let create = Action::new_local(move |(name, language): &(String, String)| {
-        let api = api.clone();
-        let (name, language) = (name.clone(), language.clone());
-        async move { api.create_model(&name, &language).await }
-    });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(model)) => {
+    let create = Mutation::new(
+        move |(name, language): &(String, String)| {
+            let (api, name, language) = (api.clone(), name.clone(), language.clone());
+            async move { api.create_model(&name, &language).await }
+        },
+        move |model| {
             open.set(false);
             name.set(String::new());
             language.set(String::new());
             submitted.set(false);
             on_created.run(model);
-            create.value().set(None);
-        }
-        Some(Err(err)) => server_error.set(Some(err.user_message())),
-        None => {}
-    });
+        },
+    );
 
     let name_error = move || validate_name(&name.get()).err().map(|e| e.message());
     let language_error = move || language.with(|l| l.is_empty()).then_some("Choose a base language.");
@@ -51,7 +47,6 @@ pub fn NewModelDialog(open: RwSignal<bool>, on_created: Callback<CustomModel>) -
         if create.pending().get_untracked() || name_error().is_some() || language_error().is_some() {
             return;
         }
-        server_error.set(None);
         create.dispatch((name.get_untracked(), language.get_untracked()));
     };
 
@@ -91,7 +86,7 @@ pub fn NewModelDialog(open: RwSignal<bool>, on_created: Callback<CustomModel>) -
                     <p id="cm-new-language-hint" class="cm-hint">"Only languages that can be trained are listed. The language cannot be changed later."</p>
                     <p id="cm-new-language-error" class="cm-field__error">{show_language_error}</p>
                 </div>
-                {move || server_error.get().map(|message| view! { <p class="cm-form-error" role="alert">{message}</p> })}
+                {move || create.error.get().map(|message| view! { <p class="cm-form-error" role="alert">{message}</p> })}
                 <div class="cm-dialog__actions">
                     <button type="button" class="cm-btn" on:click=move |_| open.set(false)>"Cancel"</button>
                     <button type="submit" class="cm-btn cm-btn--primary" disabled=move || create.pending().get()>

@@ -3,16 +3,12 @@
 use domain::{CustomModel, ListQuery, SortDir, SortKey, TrainingStatus};
 use leptos::prelude::*;
 
+use crate::browser::time::LocalTime;
 use crate::components::info_tip::InfoTip;
 use crate::components::kebab_menu::{KebabMenu, MenuAction};
 use crate::components::status_badge::StatusBadge;
-use crate::routes::link;
-use crate::time::LocalTime;
+use crate::routes::Route;
 use crate::workspace::use_workspace;
-
-pub fn details_href(model_id: &str) -> String {
-    format!("/custom-models/{}", js_sys::encode_uri_component(model_id))
-}
 
 #[component]
 pub fn ModelsTable(
@@ -59,7 +55,7 @@ pub fn ModelsTable(
         let model = Memo::new(move |_| rows.with(|rows| rows.get(slot).cloned()));
         let field =
             move |read: fn(&CustomModel) -> String| move || model.with(|m| m.as_ref().map(read).unwrap_or_default());
-        let href = move || model.with(|m| m.as_ref().map(|m| link(&details_href(&m.id))).unwrap_or_default());
+        let href = move || model.with(|m| m.as_ref().map(|m| Route::model(&m.id).href()).unwrap_or_default());
         let status =
             Signal::derive(move || model.with(|m| m.as_ref().map_or(TrainingStatus::NotRunning, |m| m.status)));
         let language =
@@ -67,7 +63,7 @@ pub fn ModelsTable(
         let modified = Memo::new(move |_| model.with(|m| m.as_ref().and_then(|m| m.last_modified)));
         let actions = Signal::derive(move || {
             let Some(target) = model.get() else { return Vec::new() };
-            let mut actions = vec![MenuAction::Link { label: "Edit".into(), href: details_href(&target.id) }];
+            let mut actions = vec![MenuAction::Link { label: "Edit".into(), route: Route::model(&target.id) }];
             if can_delete.get() {
                 actions.push(MenuAction::Run {
                     label: "Delete".into(),

@@ -3,12 +3,13 @@
 
 use std::collections::HashMap;
 
+use domain::status::status_changes;
 use domain::{CustomModel, Page, TrainingStatus};
 use leptos::prelude::*;
 
 use crate::api::ApiResult;
 use crate::components::announcer::Announcer;
-use crate::polling::refresh_while;
+use crate::hooks::polling::refresh_while;
 
 pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>, announcer: Announcer) {
     refresh_while(models, |result| matches!(result, Ok(page) if page.items.iter().any(|m| m.status.is_in_progress())));
@@ -16,22 +17,12 @@ pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>
     Effect::new(move |_| {
         models.with(|result| {
             if let Some(Ok(page)) = result {
-                announce_changes(&page.items, seen, announcer);
+                let changes = seen.with_value(|seen| status_changes(seen, &page.items));
+                seen.update_value(|seen| seen.extend(page.items.iter().map(|m| (m.id.clone(), m.status))));
+                if !changes.is_empty() {
+                    announcer.say(changes.join(" "));
+                }
             }
         })
     });
-}
-
-fn announce_changes(models: &[CustomModel], seen: StoredValue<HashMap<String, TrainingStatus>>, announcer: Announcer) {
-    let changes: Vec<String> = seen.with_value(|seen| {
-        models
-            .iter()
-            .filter(|m| seen.get(&m.id).is_some_and(|before| *before != m.status))
-            .map(|m| format!("{}: training status is now {}.", m.name, m.status.label()))
-            .collect()
-    });
-    seen.update_value(|seen| seen.extend(models.iter().map(|m| (m.id.clone(), m.status))));
-    if !changes.is_empty() {
-        announcer.say(changes.join(" "));
-    }
 }

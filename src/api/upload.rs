@@ -10,20 +10,41 @@ use domain::Dataset;
 use web_sys::File;
 
 use crate::api::{Api, ApiError};
-use crate::files;
+use crate::browser::files;
 
 /// Set by the Cancel button; the upload stops before its next chunk.
 pub type CancelFlag = Rc<Cell<bool>>;
 
+/// Why a file was not uploaded.
 #[derive(Clone, Debug, PartialEq)]
 pub enum UploadError {
     Cancelled,
-    Failed(String),
+    /// The browser could not read the file (moved, deleted, no permission).
+    Unreadable,
+    /// The server refused a request; `chunk` says which chunk, when it was one.
+    Refused {
+        error: ApiError,
+        chunk: Option<u64>,
+    },
+}
+
+impl UploadError {
+    /// What went wrong, for the file's line in the upload list.
+    pub fn message(&self) -> String {
+        match self {
+            UploadError::Cancelled => "Upload cancelled.".into(),
+            UploadError::Unreadable => "The file could not be read.".into(),
+            UploadError::Refused { error, chunk: None } => error.user_message(),
+            UploadError::Refused { error, chunk: Some(index) } => {
+                format!("{} (chunk {} of the file)", error.user_message(), index + 1)
+            }
+        }
+    }
 }
 
 impl From<ApiError> for UploadError {
-    fn from(e: ApiError) -> Self {
-        UploadError::Failed(e.user_message())
+    fn from(error: ApiError) -> Self {
+        UploadError::Refused { error, chunk: None }
     }
 }
 
@@ -47,7 +68,7 @@ pub async fn upload_file(
         let (start, end) = chunk_range(index, size, ticket.chunk_size);
         let Some(chunk) = files::slice(file, start, end) else {
             let _ = api.abort_upload(id).await;
-            return Err(UploadError::Failed("The file could not be read.".into()));
+            return Err(UploadError::Unreadable);
         };
         if let Err(err) = send_with_retry(api, id, index, &chunk, cancel).await {
             let _ = api.abort_upload(id).await;
@@ -71,7 +92,7 @@ async fn send_with_retry(
             Ok(()) => return Ok(()),
             // A refusal (4xx) will not change on retry; network trouble and 5xx may.
             Err(err) if attempt >= CHUNK_ATTEMPTS || matches!(err.status(), Some(400..=499)) => {
-                return Err(UploadError::Failed(format!("{} (chunk {} of the file)", err.user_message(), index + 1)));
+                return Err(UploadError::Refused { error: err, chunk: Some(index) });
             }
             Err(_) => {
                 gloo_timers::future::TimeoutFuture::new(retry_delay_ms(attempt)).await;

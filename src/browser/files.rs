@@ -69,19 +69,3 @@ async fn futures_select(a: JsFuture, b: impl std::future::Future<Output = ()>) {
     })
     .await
 }
-
-/// "1.5 MB", "9.2 GB": sizes as people read them (decimal, like file managers).
-pub fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
-        value /= 1000.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
-}

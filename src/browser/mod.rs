@@ -1,0 +1,7 @@
+//! The browser's own facilities, each behind a small fallible wrapper: files
+//! the user picked, localStorage, dates in the user's locale, element ids.
+
+pub mod files;
+pub mod ids;
+pub mod storage;
+pub mod time;

@@ -1,0 +1,60 @@
+//! What the list page shows around and instead of the table: the create
+//! button with its reason, loading, empty and no-match states.
+
+use domain::ListQuery;
+use leptos::prelude::*;
+
+/// "New Custom Model", disabled with the reason shown when the user may not create.
+#[component]
+pub fn NewModelButton(open: RwSignal<bool>, blocker: Signal<Option<&'static str>>) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="cm-btn cm-btn--primary"
+            disabled=move || blocker.get().is_some()
+            aria-describedby=move || blocker.get().map(|_| "cm-create-blocked")
+            on:click=move |_| open.set(true)
+        >
+            "New Custom Model"
+        </button>
+        {move || blocker.get().map(|reason| view! { <p id="cm-create-blocked" class="cm-hint">{reason}</p> })}
+    }
+}
+
+#[component]
+pub fn TableSkeleton() -> impl IntoView {
+    view! {
+        <div class="cm-skeleton" role="status" aria-label="Loading models">
+            {(0..6).map(|_| view! { <div class="cm-skeleton__row"></div> }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+pub fn EmptyState(open: RwSignal<bool>, blocker: Signal<Option<&'static str>>) -> impl IntoView {
+    view! {
+        <div class="cm-empty">
+            <h2>"No custom models yet"</h2>
+            <p>
+                "Custom models improve transcription accuracy for specialized vocabularies, industry terms, or unique audio conditions. "
+                "Create one on a base language, upload your audio and transcripts, and train it."
+            </p>
+            <button type="button" class="cm-btn cm-btn--primary" disabled=move || blocker.get().is_some() on:click=move |_| open.set(true)>
+                "New Custom Model"
+            </button>
+        </div>
+    }
+}
+
+#[component]
+pub fn NoMatches(query: Memo<ListQuery>, go: Callback<(ListQuery, bool)>) -> impl IntoView {
+    view! {
+        <div class="cm-empty">
+            <h2>{move || format!("No models match “{}”", query.with(|q| q.search.clone()))}</h2>
+            <p>"Check the spelling, or search for part of the name."</p>
+            <button type="button" class="cm-btn" on:click=move |_| go.run((ListQuery { search: String::new(), page: 1, ..query.get_untracked() }, false))>
+                "Clear search"
+            </button>
+        </div>
+    }
+}
