@@ -54,6 +54,18 @@ pub struct MockOptions {
     pub generate_datasets: usize,
     /// The localStorage key the demo's state is kept under.
     pub storage_key: String,
+    /// Network trouble the demo plays, so it shows waiting and resuming offline.
+    pub faults: MockFaults,
+}
+
+/// `mock.faults`: what goes wrong in the demo's uploads.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct MockFaults {
+    /// The share of chunks answered "503 busy" (0 to 1).
+    pub chunk_failure_rate: f64,
+    /// After this many chunks the demo's network drops for `offline_for_ms`.
+    pub offline_after_chunk: Option<u64>,
+    pub offline_for_ms: u32,
 }
 
 impl Default for MockOptions {
@@ -69,9 +81,14 @@ impl Default for MockOptions {
             generate: None,
             generate_datasets: 0,
             storage_key: "customModelsMockState".into(),
+            faults: MockFaults::default(),
         }
     }
 }
+
+/// A request without an answer after this long has failed; an upload chunk gets
+/// more time for its size (`domain::upload::retry::chunk_timeout_ms`).
+pub const DEFAULT_REQUEST_TIMEOUT_MS: u32 = 30_000;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -83,11 +100,19 @@ pub struct Config {
     /// The host mounts the console itself (`mount(element, config)`), so the
     /// bundle must not mount to `<body>` on load.
     pub manual_mount: bool,
+    /// How long a request may take before it counts as failed (`timeouts.requestMs`).
+    pub request_timeout_ms: u32,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { api: ApiMode::Mock(MockOptions::default()), base_path: String::new(), user: None, manual_mount: false }
+        Config {
+            api: ApiMode::Mock(MockOptions::default()),
+            base_path: String::new(),
+            user: None,
+            manual_mount: false,
+            request_timeout_ms: DEFAULT_REQUEST_TIMEOUT_MS,
+        }
     }
 }
 
@@ -100,6 +125,13 @@ struct RawConfig {
     mock: RawMock,
     user: Option<RawUser>,
     manual_mount: bool,
+    timeouts: RawTimeouts,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct RawTimeouts {
+    request_ms: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -126,6 +158,15 @@ struct RawMock {
     credits: Option<u64>,
     generate: Option<usize>,
     generate_datasets: Option<usize>,
+    faults: RawFaults,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct RawFaults {
+    chunk_failure_rate: Option<f64>,
+    offline_after_chunk: Option<u64>,
+    offline_for_ms: Option<u32>,
 }
 
 impl Config {
@@ -179,6 +220,17 @@ impl Config {
                 generate: raw.mock.generate.map(|n| n.min(1_000_000)),
                 generate_datasets: raw.mock.generate_datasets.unwrap_or(0).min(100_000),
                 storage_key: raw.mock.storage_key.unwrap_or(defaults.storage_key),
+                faults: MockFaults {
+                    chunk_failure_rate: raw
+                        .mock
+                        .faults
+                        .chunk_failure_rate
+                        .filter(|r| r.is_finite())
+                        .unwrap_or(0.0)
+                        .clamp(0.0, 0.9),
+                    offline_after_chunk: raw.mock.faults.offline_after_chunk,
+                    offline_for_ms: raw.mock.faults.offline_for_ms.unwrap_or(5_000),
+                },
             }),
         };
         let user = raw.user.map(|u| User {
@@ -192,6 +244,7 @@ impl Config {
             base_path: normalise_base_path(raw.base_path.as_deref().unwrap_or("")),
             user,
             manual_mount: raw.manual_mount,
+            request_timeout_ms: raw.timeouts.request_ms.filter(|ms| *ms > 0).unwrap_or(DEFAULT_REQUEST_TIMEOUT_MS),
         })
     }
 }

@@ -8,6 +8,7 @@ pub mod embed;
 pub mod hooks;
 pub mod pages;
 pub mod routes;
+pub mod uploads;
 pub mod workspace;
 
 use leptos::prelude::*;
@@ -16,8 +17,10 @@ use leptos_router::components::Router;
 use crate::api::Api;
 use crate::components::announcer::{Announcer, LiveRegion};
 use crate::components::header::AppHeader;
+use crate::components::upload_indicator::UploadIndicator;
 use crate::config::Config;
 use crate::routes::AppRoutes;
+use crate::uploads::Uploads;
 use crate::workspace::Workspace;
 
 /// The whole console. `config` decides the API and the route prefix.
@@ -42,6 +45,7 @@ pub fn App(config: Config) -> impl IntoView {
     let announcer = Announcer::new();
     provide_context(announcer);
     provide_context(Workspace::new(api.clone()));
+    provide_context(Uploads::new(api.clone(), config.request_timeout_ms));
     provide_context(api);
     provide_context(config.clone());
 
@@ -50,6 +54,7 @@ pub fn App(config: Config) -> impl IntoView {
             <div class="cm-root">
                 <a class="cm-skip-link" href="#cm-main">"Skip to content"</a>
                 <AppHeader />
+                <UploadIndicator />
                 <main id="cm-main" class="cm-main" tabindex="-1">
                     // Pages show their own errors; anything that escapes them lands here
                     // rather than leaving a blank page.

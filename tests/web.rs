@@ -90,10 +90,14 @@ async fn the_mock_enforces_roles_and_runs_training_to_an_end() {
 
 #[wasm_bindgen_test]
 fn training_errors_read_as_plain_language() {
-    let err =
-        ApiError::Http { status: 402, code: Some(domain::ErrorCode::from_wire("no-claims-available")), message: None };
+    let err = ApiError::Http {
+        status: 402,
+        code: Some(domain::ErrorCode::from_wire("no-claims-available")),
+        message: None,
+        retry_after_ms: None,
+    };
     assert!(err.user_message().contains("no training credits"));
-    let err = ApiError::Http { status: 502, code: None, message: None };
+    let err = ApiError::Http { status: 502, code: None, message: None, retry_after_ms: None };
     assert!(err.user_message().contains("HTTP 502"));
 }
 
@@ -138,12 +142,12 @@ fn blob_of(bytes: &[u8]) -> web_sys::File {
 }
 
 #[wasm_bindgen_test]
-async fn uploads_go_in_chunks_with_progress_and_can_be_cancelled() {
-    use custom_models_console::api::upload::{upload_file, UploadError};
+async fn uploads_go_in_chunks_with_exact_rising_progress_and_can_be_cancelled() {
     use custom_models_console::api::Api;
+    use custom_models_console::uploads::send::{send_file, Hooks, Stop, Target};
     use domain::upload::UploadRequest;
     use domain::DatasetType;
-    use std::cell::{Cell, RefCell};
+    use std::cell::RefCell;
     use std::rc::Rc;
 
     let api =
@@ -151,26 +155,36 @@ async fn uploads_go_in_chunks_with_progress_and_can_be_cancelled() {
     let model = api.create_model("Uploads", "en-US").await.unwrap();
     let size = 2 * 1024 * 1024 + 10;
     let file = blob_of(&vec![b'a'; size]);
-    let request = UploadRequest {
-        file_name: "words.txt".into(),
-        size: size as u64,
-        dataset_type: DatasetType::Transcript,
-        duration_seconds: None,
+    let target = |key: &str| Target {
+        model_id: model.id.clone(),
+        request: UploadRequest {
+            file_name: "words.txt".into(),
+            size: size as u64,
+            dataset_type: DatasetType::Transcript,
+            duration_seconds: None,
+        },
+        upload_id: None,
+        start_key: format!("start-{key}"),
+        complete_key: format!("complete-{key}"),
     };
-
     let seen = Rc::new(RefCell::new(Vec::new()));
     let log = seen.clone();
-    let never = Rc::new(Cell::new(false));
-    let dataset = upload_file(&api, &model.id, &file, request.clone(), &never, move |sent| log.borrow_mut().push(sent))
-        .await
-        .unwrap();
+    let hooks = Hooks {
+        state: Box::new(|_| {}),
+        progress: Box::new(move |sent| log.borrow_mut().push(sent)),
+        started: Box::new(|_, _| {}),
+    };
+    let cancel = web_sys::AbortController::new().unwrap();
+    let dataset = send_file(&api, &file, &target("a"), &cancel.signal(), 30_000, &hooks).await.unwrap();
     assert_eq!(dataset.name, "words.txt");
-    assert_eq!(*seen.borrow(), [1024 * 1024, 2 * 1024 * 1024, size as u64]);
+    let sent = seen.borrow().clone();
+    assert!(sent.windows(2).all(|w| w[0] <= w[1]), "progress never goes back: {sent:?}");
+    assert_eq!(sent.last(), Some(&(size as u64)));
     assert_eq!(api.model(&model.id).await.unwrap().status, TrainingStatus::ReadyToRun);
 
-    let cancelled = Rc::new(Cell::new(true));
-    let outcome = upload_file(&api, &model.id, &file, request, &cancelled, |_| {}).await;
-    assert_eq!(outcome, Err(UploadError::Cancelled));
+    cancel.abort();
+    let outcome = send_file(&api, &file, &target("b"), &cancel.signal(), 30_000, &hooks).await;
+    assert_eq!(outcome.err(), Some(Stop::Cancelled));
     assert_eq!(api.list_datasets(&model.id, 1, 25).await.unwrap().total, 1);
 }
 

@@ -1,6 +1,8 @@
 //! The backend over HTTP, as `docs/api.md` describes it.
 
 use domain::stt::{SessionRequest, SttSession};
+use domain::upload::resume::{decode_upload_status, UploadStatus};
+use domain::upload::retry::parse_retry_after;
 use domain::upload::{UploadRequest, UploadTicket};
 use domain::wire::{self, DecodeError};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
@@ -8,12 +10,21 @@ use gloo_net::http::{Method, RequestBuilder};
 use serde_json::json;
 use wasm_bindgen::JsCast;
 
-use super::{ApiError, ApiResult};
-use crate::config::TokenProvider;
+use super::{ApiError, ApiResult, ChunkRequest};
+use crate::config::{TokenProvider, DEFAULT_REQUEST_TIMEOUT_MS};
 
 enum Body<'a> {
     Json(serde_json::Value),
     Bytes(&'a web_sys::Blob),
+}
+
+/// What a request carries besides its body: extra headers, the caller's
+/// cancellation, and its own time limit when not the default.
+#[derive(Default)]
+pub struct Extra<'a> {
+    pub headers: Vec<(&'static str, String)>,
+    pub cancel: Option<&'a web_sys::AbortSignal>,
+    pub timeout_ms: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -23,6 +34,7 @@ pub struct HttpApi {
     token_provider: Option<TokenProvider>,
     /// The user as the host supplied them, answered instead of `GET /me`.
     user: Option<User>,
+    timeout_ms: u32,
 }
 
 impl From<DecodeError> for ApiError {
@@ -31,9 +43,19 @@ impl From<DecodeError> for ApiError {
     }
 }
 
+/// What a failed `getToken` becomes: like an expired session, never a request without a token.
+fn no_token() -> ApiError {
+    ApiError::Http {
+        status: 401,
+        code: None,
+        message: Some("The workspace could not provide a sign-in token. Sign in again.".into()),
+        retry_after_ms: None,
+    }
+}
+
 impl HttpApi {
     pub fn new(base_url: String, token: Option<String>) -> Self {
-        HttpApi { base_url, token, token_provider: None, user: None }
+        HttpApi { base_url, token, token_provider: None, user: None, timeout_ms: DEFAULT_REQUEST_TIMEOUT_MS }
     }
 
     /// A host's token callback, asked before every request, and the user it signed in.
@@ -43,19 +65,27 @@ impl HttpApi {
         self
     }
 
-    /// The bearer token: the host's callback (which may return a promise) wins over a fixed token.
-    async fn bearer(&self) -> Option<String> {
-        let Some(TokenProvider(get)) = &self.token_provider else { return self.token.clone() };
-        let value = get.call0(&wasm_bindgen::JsValue::NULL).ok()?;
+    /// How long a request may take (each request is aborted after it).
+    pub fn with_timeout(mut self, timeout_ms: u32) -> Self {
+        self.timeout_ms = timeout_ms;
+        self
+    }
+
+    /// The bearer token: the host's callback (which may return a promise) wins
+    /// over a fixed token. A callback that throws, rejects or gives no text is an error.
+    async fn bearer(&self) -> ApiResult<Option<String>> {
+        let Some(TokenProvider(get)) = &self.token_provider else { return Ok(self.token.clone()) };
+        let value = get.call0(&wasm_bindgen::JsValue::NULL).map_err(|_| no_token())?;
         let value = match value.dyn_into::<js_sys::Promise>() {
-            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok()?,
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| no_token())?,
             Err(value) => value,
         };
-        value.as_string().filter(|t| !t.is_empty())
+        value.as_string().filter(|t| !t.is_empty()).map(Some).ok_or_else(no_token)
     }
 
     /// Sends one request and returns the body of a 2xx answer as text; every
-    /// other outcome becomes a typed error.
+    /// other outcome becomes a typed error. A 401 with a host's token callback
+    /// is tried once more with a fresh token.
     async fn send(
         &self,
         method: Method,
@@ -63,7 +93,7 @@ impl HttpApi {
         query: &[(&str, String)],
         body: Option<serde_json::Value>,
     ) -> ApiResult<String> {
-        self.send_body(method, path, query, body.map(Body::Json)).await
+        self.send_body(method, path, query, body.map(Body::Json), Extra::default()).await
     }
 
     async fn send_body(
@@ -72,32 +102,67 @@ impl HttpApi {
         path: &str,
         query: &[(&str, String)],
         body: Option<Body<'_>>,
+        extra: Extra<'_>,
     ) -> ApiResult<String> {
+        let mut response = self.attempt(&method, path, query, &body, &extra).await?;
+        if response.status() == 401 && self.token_provider.is_some() {
+            response = self.attempt(&method, path, query, &body, &extra).await?;
+        }
+        let retry_after = response.headers().get("retry-after");
+        let text = response.text().await.unwrap_or_default();
+        if response.ok() {
+            return Ok(text);
+        }
+        let body = wire::decode_error_body(&text);
+        Err(ApiError::Http {
+            status: response.status(),
+            code: body.as_ref().map(|b| b.code.clone()),
+            message: body.and_then(|b| b.message),
+            retry_after_ms: retry_after.and_then(|v| parse_retry_after(&v, chrono::Utc::now())),
+        })
+    }
+
+    /// One try: aborted by the caller's signal or this request's time limit.
+    async fn attempt(
+        &self,
+        method: &Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: &Option<Body<'_>>,
+        extra: &Extra<'_>,
+    ) -> ApiResult<gloo_net::http::Response> {
+        let timeout = web_sys::AbortSignal::timeout_with_u32(extra.timeout_ms.unwrap_or(self.timeout_ms));
+        let signals = js_sys::Array::of1(&timeout);
+        if let Some(cancel) = extra.cancel {
+            signals.push(cancel);
+        }
+        let signal = web_sys::AbortSignal::any(&signals);
         let mut builder = RequestBuilder::new(&format!("{}{path}", self.base_url))
-            .method(method)
+            .method(method.clone())
             .header("Accept", "application/json")
-            .query(query.iter().map(|(k, v)| (*k, v.as_str())));
-        if let Some(token) = self.bearer().await {
+            .query(query.iter().map(|(k, v)| (*k, v.as_str())))
+            .abort_signal(Some(&signal));
+        if let Some(token) = self.bearer().await? {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
+        for (name, value) in &extra.headers {
+            builder = builder.header(name, value);
+        }
         let request = match body {
-            Some(Body::Json(body)) => builder.json(&body),
-            Some(Body::Bytes(blob)) => builder.header("Content-Type", "application/octet-stream").body(blob.clone()),
+            Some(Body::Json(body)) => builder.json(body),
+            Some(Body::Bytes(blob)) => builder.header("Content-Type", "application/octet-stream").body((*blob).clone()),
             None => builder.build(),
         }
         .map_err(|e| ApiError::Network(e.to_string()))?;
-        let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
-        let text = response.text().await.unwrap_or_default();
-        if response.ok() {
-            Ok(text)
-        } else {
-            let body = wire::decode_error_body(&text);
-            Err(ApiError::Http {
-                status: response.status(),
-                code: body.as_ref().map(|b| b.code.clone()),
-                message: body.and_then(|b| b.message),
-            })
-        }
+        request.send().await.map_err(|e| {
+            if extra.cancel.is_some_and(|c| c.aborted()) {
+                ApiError::Cancelled
+            } else if timeout.aborted() {
+                ApiError::Timeout
+            } else {
+                ApiError::Network(e.to_string())
+            }
+        })
     }
 
     async fn get(&self, path: &str, query: &[(&str, String)]) -> ApiResult<String> {
@@ -159,20 +224,31 @@ impl HttpApi {
 }
 
 impl HttpApi {
-    pub async fn start_upload(&self, model_id: &str, request: &UploadRequest) -> ApiResult<UploadTicket> {
+    pub async fn start_upload(&self, model_id: &str, request: &UploadRequest, key: &str) -> ApiResult<UploadTicket> {
         let path = format!("{}/uploads", model_path(model_id));
         let body = serde_json::to_value(request).map_err(|e| ApiError::Decode(e.to_string()))?;
-        Ok(wire::decode_upload_ticket(&self.send(Method::POST, &path, &[], Some(body)).await?)?)
+        let extra = Extra { headers: vec![("Idempotency-Key", key.to_owned())], ..Extra::default() };
+        Ok(wire::decode_upload_ticket(&self.send_body(Method::POST, &path, &[], Some(Body::Json(body)), extra).await?)?)
     }
 
-    pub async fn send_chunk(&self, upload_id: &str, index: u64, chunk: &web_sys::Blob) -> ApiResult<()> {
-        let path = format!("/uploads/{}/chunks/{index}", encode(upload_id));
-        self.send_body(Method::PUT, &path, &[], Some(Body::Bytes(chunk))).await.map(drop)
+    pub async fn send_chunk(&self, chunk: &ChunkRequest<'_>) -> ApiResult<()> {
+        let path = format!("/uploads/{}/chunks/{}", encode(chunk.upload_id), chunk.index);
+        let extra = Extra {
+            headers: vec![("Content-Digest", chunk.digest.clone())],
+            cancel: Some(chunk.cancel),
+            timeout_ms: Some(chunk.timeout_ms),
+        };
+        self.send_body(Method::PUT, &path, &[], Some(Body::Bytes(chunk.blob)), extra).await.map(drop)
     }
 
-    pub async fn complete_upload(&self, upload_id: &str) -> ApiResult<Dataset> {
+    pub async fn upload_status(&self, upload_id: &str) -> ApiResult<UploadStatus> {
+        Ok(decode_upload_status(&self.get(&format!("/uploads/{}", encode(upload_id)), &[]).await?)?)
+    }
+
+    pub async fn complete_upload(&self, upload_id: &str, key: &str) -> ApiResult<Dataset> {
         let path = format!("/uploads/{}/complete", encode(upload_id));
-        Ok(wire::decode_dataset(&self.send(Method::POST, &path, &[], None).await?)?)
+        let extra = Extra { headers: vec![("Idempotency-Key", key.to_owned())], ..Extra::default() };
+        Ok(wire::decode_dataset(&self.send_body(Method::POST, &path, &[], None, extra).await?)?)
     }
 
     pub async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {

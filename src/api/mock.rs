@@ -7,14 +7,16 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::{DateTime, Utc};
 use domain::mock_store::{MockError, MockStore, STATE_VERSION};
 use domain::stt::{SessionRequest, SttSession};
+use domain::upload::resume::UploadStatus;
 use domain::upload::{UploadRequest, UploadTicket};
 use domain::{CustomModel, Dataset, ErrorCode, Language, ListQuery, Page, Role, User};
 
 use leptos::prelude::{Callable, Callback};
 
-use super::{ApiError, ApiResult};
+use super::{ApiError, ApiResult, ChunkRequest};
+use crate::browser::network::{content_digest, wait};
 use crate::browser::storage;
-use crate::config::MockOptions;
+use crate::config::{MockFaults, MockOptions};
 
 /// Above this many characters of saved state, localStorage (about 5 million
 /// characters per origin) would refuse it, so the demo stays in memory.
@@ -31,11 +33,19 @@ pub struct MockApi {
     latency_ms: u32,
     chunk_latency_ms: u32,
     storage_key: String,
+    faults: MockFaults,
+    /// While the demo's network is down (a fault): until this `Date.now()`.
+    offline_until: Arc<Mutex<Option<f64>>>,
 }
 
 impl From<MockError> for ApiError {
     fn from(e: MockError) -> Self {
-        ApiError::Http { status: e.status, code: Some(ErrorCode::from_wire(&e.code)), message: Some(e.message) }
+        ApiError::Http {
+            status: e.status,
+            code: Some(ErrorCode::from_wire(&e.code)),
+            message: Some(e.message),
+            retry_after_ms: None,
+        }
     }
 }
 
@@ -80,6 +90,8 @@ impl MockApi {
             latency_ms: options.latency_ms,
             chunk_latency_ms: options.chunk_latency_ms,
             storage_key: options.storage_key.clone(),
+            faults: options.faults.clone(),
+            offline_until: Default::default(),
         };
         api.save(&api.lock());
         api
@@ -185,27 +197,67 @@ impl MockApi {
         self.call(true, |s, now| s.delete_dataset(model_id, dataset_id, now)).await
     }
 
-    pub async fn start_upload(&self, model_id: &str, request: &UploadRequest) -> ApiResult<UploadTicket> {
-        self.call(false, |s, now| s.start_upload(model_id, request.clone(), now)).await
+    pub async fn start_upload(&self, model_id: &str, request: &UploadRequest, key: &str) -> ApiResult<UploadTicket> {
+        self.call(true, |s, now| s.start_upload_once(model_id, request.clone(), now, key)).await
     }
 
-    /// Accepts a chunk after the simulated transfer time. Like a backend, the
-    /// mock looks at the first chunk's bytes (at most one chunk is ever read).
-    pub async fn send_chunk(&self, upload_id: &str, index: u64, chunk: &web_sys::Blob) -> ApiResult<()> {
-        let first_bytes = if index == 0 {
-            let buffer = wasm_bindgen_futures::JsFuture::from(chunk.array_buffer())
+    /// Accepts a chunk after the simulated transfer time, checking its digest
+    /// as a backend would. Like a backend, the mock looks at the first chunk's
+    /// bytes (at most one chunk is ever read), and it plays the configured faults.
+    pub async fn send_chunk(&self, chunk: &ChunkRequest<'_>) -> ApiResult<()> {
+        if !wait(Some(self.chunk_latency_ms), chunk.cancel).await {
+            return Err(ApiError::Cancelled);
+        }
+        self.play_faults()?;
+        if content_digest(chunk.blob).await.as_deref() != Some(chunk.digest.as_str()) {
+            return Err(MockError {
+                status: 400,
+                code: "checksum_mismatch".into(),
+                message: "The chunk did not arrive intact.".into(),
+            }
+            .into());
+        }
+        let first_bytes = if chunk.index == 0 {
+            let buffer = wasm_bindgen_futures::JsFuture::from(chunk.blob.array_buffer())
                 .await
                 .map_err(|_| ApiError::Network("the file could not be read".into()))?;
             Some(js_sys::Uint8Array::new(&buffer).to_vec())
         } else {
             None
         };
-        self.call_after(self.chunk_latency_ms, false, |s, _| s.receive_chunk(upload_id, index, first_bytes.as_deref()))
-            .await
+        self.call_after(0, true, |s, _| s.receive_chunk(chunk.upload_id, chunk.index, first_bytes.as_deref())).await
     }
 
-    pub async fn complete_upload(&self, upload_id: &str) -> ApiResult<Dataset> {
-        self.call(true, |s, now| s.complete_upload(upload_id, now)).await
+    /// The demo's network trouble (`mock.faults`): a drop after some chunks, and
+    /// chunks answered "busy" at random.
+    fn play_faults(&self) -> ApiResult<()> {
+        let now = js_sys::Date::now();
+        let mut offline = self.offline_until.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let (None, Some(after)) = (*offline, self.faults.offline_after_chunk) {
+            if self.lock().chunks_received() >= after {
+                *offline = Some(now + f64::from(self.faults.offline_for_ms));
+            }
+        }
+        if offline.is_some_and(|until| now < until) {
+            return Err(ApiError::Network("the demo's network is down".into()));
+        }
+        if js_sys::Math::random() < self.faults.chunk_failure_rate {
+            return Err(ApiError::Http {
+                status: 503,
+                code: None,
+                message: Some("The demo server is busy.".into()),
+                retry_after_ms: None,
+            });
+        }
+        Ok(())
+    }
+
+    pub async fn upload_status(&self, upload_id: &str) -> ApiResult<UploadStatus> {
+        self.call(false, |s, _| s.upload_status(upload_id)).await
+    }
+
+    pub async fn complete_upload(&self, upload_id: &str, key: &str) -> ApiResult<Dataset> {
+        self.call(true, |s, now| s.complete_upload_once(upload_id, now, key)).await
     }
 
     pub async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {

@@ -5,13 +5,14 @@
 mod http;
 #[cfg(feature = "demo")]
 mod mock;
-pub mod upload;
 
 pub use http::HttpApi;
 #[cfg(feature = "demo")]
 pub use mock::MockApi;
 
 use domain::stt::{SessionRequest, SttSession};
+use domain::upload::resume::UploadStatus;
+use domain::upload::retry::Failure;
 use domain::upload::{UploadRequest, UploadTicket};
 use domain::{CustomModel, Dataset, ErrorCode, Language, ListQuery, Page, User};
 
@@ -20,10 +21,15 @@ use crate::config::{ApiMode, Config};
 /// Everything that can go wrong talking to the backend.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
-    /// The request never got an answer (offline, DNS, CORS, aborted).
+    /// The request never got an answer (offline, DNS, CORS).
     Network(String),
-    /// The server answered with an error status, and its error body if it sent one.
-    Http { status: u16, code: Option<ErrorCode>, message: Option<String> },
+    /// No answer within the request's time limit.
+    Timeout,
+    /// The user (or the page going away) cancelled the request.
+    Cancelled,
+    /// The server answered with an error status, its error body if it sent one,
+    /// and how long it asked to wait (`Retry-After`).
+    Http { status: u16, code: Option<ErrorCode>, message: Option<String>, retry_after_ms: Option<u64> },
     /// The server answered, but not with what the contract says.
     Decode(String),
 }
@@ -38,6 +44,17 @@ impl ApiError {
         }
     }
 
+    /// The failure as the retry rules see it (`domain::upload::retry`).
+    pub fn failure(&self) -> Failure {
+        match self {
+            ApiError::Timeout => Failure::Timeout,
+            ApiError::Http { status, code, .. } => {
+                Failure::Status { status: *status, code: code.as_ref().map(|c| c.as_wire().to_owned()) }
+            }
+            _ => Failure::Network,
+        }
+    }
+
     pub fn is_not_found(&self) -> bool {
         self.status() == Some(404)
     }
@@ -47,10 +64,12 @@ impl ApiError {
     pub fn user_message(&self) -> String {
         match self {
             ApiError::Network(_) => "Could not reach the server. Check your connection and try again.".into(),
+            ApiError::Timeout => "The server did not answer in time. Try again.".into(),
+            ApiError::Cancelled => "Cancelled.".into(),
             ApiError::Decode(_) => {
                 "The server sent a response this page cannot read. Try again; if it persists, contact support.".into()
             }
-            ApiError::Http { status, code, message } => {
+            ApiError::Http { status, code, message, .. } => {
                 if let Some(known) = code.as_ref().and_then(ErrorCode::training) {
                     return format!("{} {}", known.message(), known.next_step());
                 }
@@ -91,6 +110,18 @@ pub enum Api {
     Mock(MockApi),
 }
 
+/// One chunk of an upload, ready to send: its bytes stay a `Blob` in the browser.
+pub struct ChunkRequest<'a> {
+    pub upload_id: &'a str,
+    pub index: u64,
+    pub blob: &'a web_sys::Blob,
+    /// `Content-Digest: sha-256=:…:` of these bytes.
+    pub digest: String,
+    /// Aborts the request at once (the user's Cancel).
+    pub cancel: &'a web_sys::AbortSignal,
+    pub timeout_ms: u32,
+}
+
 /// Calls the same method on whichever implementation this is.
 macro_rules! delegate {
     ($self:ident . $method:ident ( $($arg:expr),* )) => {
@@ -109,7 +140,9 @@ impl Api {
     pub fn from_config(config: &Config, notice: Option<leptos::prelude::Callback<String>>) -> Option<Api> {
         match &config.api {
             ApiMode::Http { base_url, token, token_provider } => Some(Api::Http(
-                HttpApi::new(base_url.clone(), token.clone()).with_host(token_provider.clone(), config.user.clone()),
+                HttpApi::new(base_url.clone(), token.clone())
+                    .with_host(token_provider.clone(), config.user.clone())
+                    .with_timeout(config.request_timeout_ms),
             )),
             #[cfg(feature = "demo")]
             ApiMode::Mock(options) => Some(Api::Mock(MockApi::load(options, config.user.as_ref(), notice))),
@@ -175,18 +208,24 @@ impl Api {
         delegate!(self.delete_dataset(model_id, dataset_id))
     }
 
-    /// Starts a chunked upload (docs/api.md, "Uploads").
-    pub async fn start_upload(&self, model_id: &str, request: &UploadRequest) -> ApiResult<UploadTicket> {
-        delegate!(self.start_upload(model_id, request))
+    /// Starts a chunked upload (docs/api.md, "Uploads"); `key` makes a retry after
+    /// a lost answer return the same upload.
+    pub async fn start_upload(&self, model_id: &str, request: &UploadRequest, key: &str) -> ApiResult<UploadTicket> {
+        delegate!(self.start_upload(model_id, request, key))
     }
 
-    /// Sends chunk `index`, a slice of the file that is never read into WASM memory.
-    pub async fn send_chunk(&self, upload_id: &str, index: u64, chunk: &web_sys::Blob) -> ApiResult<()> {
-        delegate!(self.send_chunk(upload_id, index, chunk))
+    /// Sends one chunk, a slice of the file that is never read into WASM memory.
+    pub async fn send_chunk(&self, chunk: &ChunkRequest<'_>) -> ApiResult<()> {
+        delegate!(self.send_chunk(chunk))
     }
 
-    pub async fn complete_upload(&self, upload_id: &str) -> ApiResult<Dataset> {
-        delegate!(self.complete_upload(upload_id))
+    /// Which chunks the server holds of an upload (404 once it forgot it).
+    pub async fn upload_status(&self, upload_id: &str) -> ApiResult<UploadStatus> {
+        delegate!(self.upload_status(upload_id))
+    }
+
+    pub async fn complete_upload(&self, upload_id: &str, key: &str) -> ApiResult<Dataset> {
+        delegate!(self.complete_upload(upload_id, key))
     }
 
     pub async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {

@@ -3,5 +3,6 @@
 
 pub mod files;
 pub mod ids;
+pub mod network;
 pub mod storage;
 pub mod time;

@@ -14,3 +14,4 @@ pub mod modal;
 pub mod model_select;
 pub mod pagination;
 pub mod status_badge;
+pub mod upload_indicator;

@@ -1,5 +1,6 @@
 // Serves the release build (dist/) like a production host would: static files,
 // and index.html for any other path so deep links into the console work.
+// Under /sink/api/ answers the upload benchmark's sink (sink.mjs).
 // Under /workspace/ it serves instead the example host page of tests/host/,
 // which embeds the console; /embed/console.{js,css} and console_bg.wasm alias
 // the build's hashed file names for it.
@@ -7,6 +8,7 @@ import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sink } from './sink.mjs';
 
 // The console's page is served under the strict policy the README gives to
 // deployments (its API is same-origin here, so connect-src 'self' covers it).
@@ -38,6 +40,7 @@ const types = {
 
 createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  if (path.startsWith('/sink/api/')) return sink(req, res, path.slice('/sink/api'.length));
   const file = await resolve(path);
   try {
     const body = await readFile(file);

@@ -19,6 +19,7 @@ use crate::role::{Role, User};
 use crate::status::TrainingStatus;
 use crate::stt::{audio_problem, transcript_problem, usable_for, SessionMode, SessionRequest, SttSession};
 use crate::training::{status_after_dataset_change, training_block, TrainingBlock, TrainingErrorCode};
+use crate::upload::resume::UploadStatus;
 use crate::upload::{chunk_count, UploadRequest, UploadTicket};
 
 /// Bumped when the stored shape changes, so an old saved state is replaced, not misread.
@@ -69,9 +70,14 @@ pub struct MockStore {
     /// STT Sessions started from the Home page, newest last.
     #[serde(default)]
     sessions: Vec<SttSession>,
-    /// Uploads in flight live only as long as the page: a reload abandons them.
-    #[serde(skip)]
+    /// Unfinished uploads with the chunks received, saved like the rest, so a
+    /// reload can resume them.
+    #[serde(default)]
     uploads: Vec<PendingUpload>,
+    /// Idempotency: what the first request with a key created (`start:KEY` → an
+    /// upload id, `complete:KEY` → a dataset id), answered again to a retry.
+    #[serde(default)]
+    replies: std::collections::BTreeMap<String, String>,
     /// Model positions sorted by each key, built on first use after a change, so
     /// paging, sorting and searching 100,000 models never clone or re-sort them.
     #[serde(skip)]
@@ -98,30 +104,10 @@ struct SortIndex {
     lower_names: Option<LowerNames>,
 }
 
-impl Clone for MockStore {
-    fn clone(&self) -> Self {
-        MockStore {
-            version: self.version,
-            user: self.user.clone(),
-            languages: self.languages.clone(),
-            credits: self.credits,
-            training_ms: self.training_ms,
-            models: self.models.clone(),
-            datasets: self.datasets.clone(),
-            next_id: self.next_id,
-            sessions: self.sessions.clone(),
-            uploads: self.uploads.clone(),
-            index: Default::default(),
-            earliest_end: self.earliest_end,
-            generator: self.generator.clone(),
-        }
-    }
-}
-
 /// The chunk size the mock hands out.
 pub const MOCK_CHUNK_BYTES: u64 = 1024 * 1024;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 struct PendingUpload {
     id: String,
     model_id: String,
@@ -192,6 +178,7 @@ impl MockStore {
             next_id: 1,
             sessions: Vec::new(),
             uploads: Vec::new(),
+            replies: Default::default(),
             index: Default::default(),
             earliest_end: None,
             generator: None,
@@ -690,6 +677,57 @@ impl MockStore {
         self.add_dataset(dataset, now)
     }
 
+    /// Starts an upload once per idempotency key: a retry after a lost answer
+    /// gets the same upload.
+    pub fn start_upload_once(
+        &mut self,
+        model_id: &str,
+        request: UploadRequest,
+        now: DateTime<Utc>,
+        key: &str,
+    ) -> Result<UploadTicket, MockError> {
+        let reply = format!("start:{key}");
+        if let Some(id) = self.replies.get(&reply).filter(|id| self.uploads.iter().any(|u| &u.id == *id)) {
+            return Ok(UploadTicket { upload_id: id.clone(), chunk_size: MOCK_CHUNK_BYTES });
+        }
+        let ticket = self.start_upload(model_id, request, now)?;
+        self.replies.insert(reply, ticket.upload_id.clone());
+        Ok(ticket)
+    }
+
+    /// Completes an upload once per idempotency key: a retry after a lost
+    /// answer gets the same dataset, not a second one.
+    pub fn complete_upload_once(
+        &mut self,
+        upload_id: &str,
+        now: DateTime<Utc>,
+        key: &str,
+    ) -> Result<Dataset, MockError> {
+        let reply = format!("complete:{key}");
+        if let Some(dataset) = self.replies.get(&reply).and_then(|id| self.datasets.iter().find(|d| &d.id == id)) {
+            return Ok(dataset.clone());
+        }
+        let dataset = self.complete_upload(upload_id, now)?;
+        self.replies.insert(reply, dataset.id.clone());
+        Ok(dataset)
+    }
+
+    /// Which chunks of an upload the store holds.
+    pub fn upload_status(&self, upload_id: &str) -> Result<UploadStatus, MockError> {
+        let upload = self.uploads.iter().find(|u| u.id == upload_id).ok_or_else(|| MockError::not_found("upload"))?;
+        Ok(UploadStatus {
+            upload_id: upload.id.clone(),
+            size: upload.request.size,
+            chunk_size: MOCK_CHUNK_BYTES,
+            received: upload.received.iter().copied().collect(),
+        })
+    }
+
+    /// How many chunks the store has received in all (for the demo's faults).
+    pub fn chunks_received(&self) -> u64 {
+        self.uploads.iter().map(|u| u.received.len() as u64).sum()
+    }
+
     pub fn abort_upload(&mut self, upload_id: &str) -> Result<(), MockError> {
         self.upload_mut(upload_id)?;
         self.uploads.retain(|u| u.id != upload_id);
@@ -788,6 +826,33 @@ fn paged<T: Clone>(hits: Vec<&T>, page: u32, page_size: u32) -> Page<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_retried_start_or_complete_with_the_same_key_acts_once() {
+        let now = DateTime::parse_from_rfc3339("2026-11-24T10:00:00Z").unwrap().with_timezone(&Utc);
+        let mut store = MockStore::seeded(now, 1_000);
+        let model = store.create_model("Uploads", "en-US", now).unwrap();
+        let request = UploadRequest {
+            file_name: "a.txt".into(),
+            size: MOCK_CHUNK_BYTES + 5,
+            dataset_type: DatasetType::Transcript,
+            duration_seconds: None,
+        };
+        let first = store.start_upload_once(&model.id, request.clone(), now, "k1").unwrap();
+        let again = store.start_upload_once(&model.id, request, now, "k1").unwrap();
+        assert_eq!(first, again);
+        store.receive_chunk(&first.upload_id, 1, None).unwrap();
+        assert_eq!(store.upload_status(&first.upload_id).unwrap().received, [1]);
+        assert_eq!(store.chunks_received(), 1);
+        assert!(store.complete_upload_once(&first.upload_id, now, "k2").is_err(), "chunk 0 is missing");
+        store.receive_chunk(&first.upload_id, 0, Some(b"hello")).unwrap();
+        let saved: MockStore = serde_json::from_str(&serde_json::to_string(&store).unwrap()).unwrap();
+        assert_eq!(saved.upload_status(&first.upload_id).unwrap().received, [0, 1], "a reload keeps the chunks");
+        let dataset = store.complete_upload_once(&first.upload_id, now, "k2").unwrap();
+        assert_eq!(store.complete_upload_once(&first.upload_id, now, "k2").unwrap(), dataset);
+        assert_eq!(store.list_datasets(&model.id, 1, 25).unwrap().total, 1);
+        assert!(store.upload_status(&first.upload_id).is_err(), "a completed upload is forgotten");
+    }
 
     fn now() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z").unwrap().with_timezone(&Utc)

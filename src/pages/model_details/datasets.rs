@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::new_dataset::NewDatasetModal;
+use super::unfinished_uploads::UnfinishedUploads;
 use super::use_model;
 use crate::api::use_api;
 use crate::browser::time::local_timestamp;
@@ -18,6 +19,7 @@ use crate::components::kebab_menu::{KebabMenu, MenuAction};
 use crate::components::pagination::Pagination;
 use crate::hooks::mutation::DeleteFlow;
 use crate::routes::{use_go, Route};
+use crate::uploads::use_uploads;
 
 #[component]
 pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
@@ -50,11 +52,15 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
     });
 
     let upload_open = RwSignal::new(false);
-    let on_uploaded = Callback::new(move |count: usize| {
-        if count > 0 {
+    // A file that became a dataset (from this dialog or a resumed upload) shows at once.
+    let uploads = use_uploads();
+    Effect::new(move |seen: Option<u32>| {
+        let finished = uploads.finished.get();
+        if seen.is_some_and(|seen| seen != finished) {
             ctx.datasets_version.update(|v| *v += 1);
             ctx.reload.run(());
         }
+        finished
     });
 
     let deletion = DeleteFlow::new(
@@ -111,7 +117,8 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
                 })}
             </Transition>
         </section>
-        <NewDatasetModal open=upload_open model_id on_done=on_uploaded />
+        <NewDatasetModal open=upload_open model_id />
+        <UnfinishedUploads model_id />
         <ConfirmDelete flow=deletion title="Delete dataset?">
             <p>"“" <strong>{target_name}</strong> "” will be removed from this model. This cannot be undone."</p>
         </ConfirmDelete>

@@ -7,6 +7,7 @@ mod new_dataset;
 mod rename_form;
 mod status_banner;
 mod train_button;
+mod unfinished_uploads;
 
 use domain::status::announcement;
 use domain::CustomModel;

@@ -1,6 +1,9 @@
 // A fake of the backend in docs/api.md, answering the console's requests to
 // /api/** inside the page. It records every request so tests can check what the
-// console sends, and can be told to fail the next matching request.
+// console sends, and injects the faults real networks produce: error answers
+// (with headers such as Retry-After), dropped connections, hung requests, lost
+// answers (the server acts, the reply never arrives) and corrupted chunks.
+import { createHash } from 'node:crypto';
 
 import { requestProblems, responseProblems } from './contract.mjs';
 
@@ -24,7 +27,8 @@ export function makeModels(count) {
   }));
 }
 
-export async function fakeBackend(page, { models = makeModels(30), user, datasets = {}, chunkSize = 1024, credits = 3 } = {}) {
+/** `chunkDelayMs` holds each chunk's answer back, as a slow link would, so tests can act mid-upload. */
+export async function fakeBackend(page, { models = makeModels(30), user, datasets = {}, chunkSize = 1024, credits = 3, chunkDelayMs = 0 } = {}) {
   const state = {
     models,
     datasets, // model id -> dataset objects
@@ -37,40 +41,88 @@ export async function fakeBackend(page, { models = makeModels(30), user, dataset
     // request bodies; the test fixture fails a test that leaves any here.
     contractProblems: [],
     checkContract: true,
+    uploadCount: 0,
+    datasetCount: 0,
+    drops: [],
+    hangs: [],
+    lostAnswers: [],
+    corruptions: [],
+    replies: new Map(), // idempotency: "METHOD path key" -> the first answer
   };
   page.fakeBackend = state;
 
   /** For tests of a backend that breaks the contract on purpose. */
   state.offContract = () => { state.checkContract = false; };
 
-  /** The next request matching `method path` (path without /api) gets this answer instead. */
+  const take = (list, record) => {
+    const i = list.findIndex((f) => f.method === record.method && record.path.startsWith(f.pathPrefix));
+    return i >= 0 ? list.splice(i, 1)[0] : null;
+  };
+  /** The next request matching `method path` (path without /api) gets this answer
+   * ({ status, body, contentType, headers }) instead. */
   state.failNext = (method, pathPrefix, answer) => state.failures.push({ method, pathPrefix, answer });
+  /** For `ms` milliseconds every request fails as if the network were down: from now, or
+   * from the first request matching `from` ({ method, pathPrefix }), which fails too. */
+  state.dropFor = (ms, from = null) => state.drops.push({ ms, from, until: from ? null : Date.now() + ms });
+  /** The next matching request is never answered. */
+  state.hangNext = (method, pathPrefix) => state.hangs.push({ method, pathPrefix });
+  /** The next matching request is carried out, but its answer never reaches the browser. */
+  state.loseAnswerNext = (method, pathPrefix) => state.lostAnswers.push({ method, pathPrefix });
+  /** The next matching chunk arrives with one byte changed, as a broken link might deliver it. */
+  state.corruptNext = (method, pathPrefix) => state.corruptions.push({ method, pathPrefix });
   /** Recorded requests for one method and path. */
   state.requestsTo = (method, path) => state.requests.filter((r) => r.method === method && r.path === path);
+  /** Recorded chunk uploads (PUT …/chunks/N) of one upload, as chunk indexes. */
+  state.chunksSent = (uploadId) => state.requests
+    .filter((r) => r.method === 'PUT' && r.path.startsWith(`/uploads/${uploadId}/chunks/`) && r.answered)
+    .map((r) => Number(r.path.split('/').at(-1)));
 
   await page.route('**/api/**', async (route) => {
     const request = route.request();
     const url = new URL(request.url());
     const path = url.pathname.replace(/^\/api/, '');
+    const headers = request.headers();
     const record = {
       method: request.method(), path, params: Object.fromEntries(url.searchParams),
-      authorization: request.headers()['authorization'], body: request.postData(),
+      authorization: headers['authorization'], body: request.postData(),
+      digest: headers['content-digest'], idempotencyKey: headers['idempotency-key'], at: Date.now(),
     };
     state.requests.push(record);
     if (state.checkContract && ['POST', 'PATCH', 'PUT'].includes(record.method) && record.body && !path.includes('/chunks/')) {
       state.contractProblems.push(...requestProblems(record.method, path, record.body));
     }
 
-    const failure = state.failures.findIndex((f) => f.method === record.method && path.startsWith(f.pathPrefix));
-    if (failure >= 0) {
-      const [{ answer }] = state.failures.splice(failure, 1);
-      return route.fulfill({ status: answer.status, contentType: answer.contentType ?? 'application/json', body: answer.body });
+    for (const d of state.drops) {
+      if (d.until === null && d.from.method === record.method && path.startsWith(d.from.pathPrefix)) d.until = Date.now() + d.ms;
     }
-    const json = (status, body) => {
-      const text = JSON.stringify(body);
-      if (state.checkContract) state.contractProblems.push(...responseProblems(record.method, path, status, text));
-      return route.fulfill({ status, contentType: 'application/json', body: text });
+    state.drops = state.drops.filter((d) => d.until === null || d.until > Date.now());
+    if (state.drops.some((d) => d.until !== null)) {
+      record.dropped = true;
+      return route.abort('internetdisconnected');
+    }
+    if (take(state.hangs, record)) {
+      record.hung = true;
+      return; // never answered; the browser's own timeout or abort ends it
+    }
+    const failure = take(state.failures, record);
+    if (failure) {
+      const { answer } = failure;
+      return route.fulfill({ status: answer.status, contentType: answer.contentType ?? 'application/json', headers: answer.headers, body: answer.body });
+    }
+    const lose = take(state.lostAnswers, record);
+    const replyKey = record.method === 'POST' && record.idempotencyKey ? `POST ${path} ${record.idempotencyKey}` : null;
+    if (replyKey && state.replies.has(replyKey)) {
+      record.replayed = true;
+      return route.fulfill(state.replies.get(replyKey));
+    }
+    // Every answer goes through here: kept for idempotent replays, or lost on the way back.
+    const fulfill = (answer) => {
+      if (state.checkContract) state.contractProblems.push(...responseProblems(record.method, path, answer.status, answer.body ?? ''));
+      if (replyKey && answer.status < 500) state.replies.set(replyKey, answer);
+      record.answered = answer.status < 300;
+      return lose ? route.abort('connectionreset') : route.fulfill(answer);
     };
+    const json = (status, body) => fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
 
     if (record.method === 'GET' && path === '/me') return json(200, state.user);
     if (record.method === 'GET' && path === '/languages') return json(200, { items: languages });
@@ -114,32 +166,52 @@ export async function fakeBackend(page, { models = makeModels(30), user, dataset
     }
     const start = path.match(/^\/custom-models\/([^/]+)\/uploads$/);
     if (start && record.method === 'POST') {
-      const id = `up${Object.keys(state.uploads).length + 1}`;
-      state.uploads[id] = { model: start[1], request: JSON.parse(record.body), chunks: {} };
-      return json(201, { upload_id: id, chunk_size: state.chunkSize ?? chunkSize });
+      const id = `up${++state.uploadCount}`;
+      const size = state.chunkSize ?? chunkSize;
+      state.uploads[id] = { model: start[1], request: JSON.parse(record.body), chunkSize: size, received: new Map() };
+      return json(201, { upload_id: id, chunk_size: size });
     }
     const chunk = path.match(/^\/uploads\/([^/]+)\/chunks\/(\d+)$/);
     if (chunk && record.method === 'PUT') {
-      record.bodySize = request.postDataBuffer()?.length ?? 0;
-      state.uploads[chunk[1]].chunks[chunk[2]] = record.bodySize;
-      return route.fulfill({ status: 204 });
+      const upload = state.uploads[chunk[1]];
+      if (!upload) return json(404, { error: 'not_found', message: 'No such upload.' });
+      const bytes = Buffer.from(request.postDataBuffer() ?? []);
+      if (take(state.corruptions, record) && bytes.length) bytes[0] ^= 0xff;
+      record.bodySize = bytes.length;
+      const expected = `sha-256=:${createHash('sha256').update(bytes).digest('base64')}:`;
+      if (record.digest !== expected) {
+        return json(400, { error: 'checksum_mismatch', message: 'The chunk did not arrive intact.' });
+      }
+      upload.received.set(Number(chunk[2]), bytes.length);
+      if (chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, chunkDelayMs));
+      return fulfill({ status: 204 }).catch(() => {}); // the browser may have given up meanwhile
+    }
+    const upload = path.match(/^\/uploads\/([^/]+)$/);
+    if (upload && record.method === 'GET') {
+      const held = state.uploads[upload[1]];
+      if (!held) return json(404, { error: 'not_found', message: 'No such upload.' });
+      return json(200, { upload_id: upload[1], file_name: held.request.file_name, size: held.request.size,
+        chunk_size: held.chunkSize, received: [...held.received.keys()] });
     }
     const complete = path.match(/^\/uploads\/([^/]+)\/complete$/);
     if (complete && record.method === 'POST') {
-      const upload = state.uploads[complete[1]];
-      const dataset = { id: `d${Date.now()}`, model_id: upload.model, name: upload.request.file_name, type: upload.request.type,
-        duration_seconds: upload.request.duration_seconds ?? null, url: null, started_at: new Date().toISOString(), finished_at: new Date().toISOString() };
-      (state.datasets[upload.model] ??= []).push(dataset);
+      const held = state.uploads[complete[1]];
+      if (!held) return json(404, { error: 'not_found', message: 'No such upload.' });
+      const count = Math.max(1, Math.ceil(held.request.size / held.chunkSize));
+      if (held.received.size < count) return json(400, { error: 'validation_failed', message: 'Some chunks are missing.' });
+      const dataset = { id: `d${++state.datasetCount}`, model_id: held.model, name: held.request.file_name, type: held.request.type,
+        duration_seconds: held.request.duration_seconds ?? null, url: null, started_at: new Date().toISOString(), finished_at: new Date().toISOString() };
+      (state.datasets[held.model] ??= []).push(dataset);
+      delete state.uploads[complete[1]];
       return json(201, dataset);
     }
-    const abort = path.match(/^\/uploads\/([^/]+)$/);
-    if (abort && record.method === 'DELETE') {
-      delete state.uploads[abort[1]];
-      return route.fulfill({ status: 204 });
+    if (upload && record.method === 'DELETE') {
+      delete state.uploads[upload[1]];
+      return fulfill({ status: 204 });
     }
     if (one && record.method === 'DELETE') {
       state.models = state.models.filter((m) => m.id !== decodeURIComponent(one[1]));
-      return route.fulfill({ status: 204 });
+      return fulfill({ status: 204 });
     }
     return json(404, { error: 'not_found', message: `The fake backend has no ${record.method} ${path}` });
   });

@@ -1,18 +1,18 @@
-//! The picked files of the New Dataset modal: each with its size, detected
-//! type, problems, and once sending, its progress or outcome.
+//! The files of the New Dataset modal: before sending, each with its size,
+//! detected type and problems; once sent, each with its own state — progress,
+//! waiting and why, uploaded, failed or cancelled.
 
-use domain::dataset::{detect_type, FileProblem};
+use domain::dataset::{detect_type, FileProblem, Selection};
 use domain::size::human_size;
+use domain::upload::batch::FileState;
+use domain::upload::retry::Waiting;
 use leptos::prelude::*;
 
-use super::queue::{Check, PickedFiles, Sending};
+use super::selection::{Check, PickedFiles};
+use crate::uploads::{use_uploads, Entry};
 
 #[component]
-pub fn FileList(
-    picked: PickedFiles,
-    selection: Memo<domain::dataset::Selection>,
-    uploading: RwSignal<bool>,
-) -> impl IntoView {
+pub fn FileList(picked: PickedFiles, selection: Memo<Selection>) -> impl IntoView {
     let rows = move || {
         let problems = selection.with(|s| s.problems.clone());
         picked
@@ -21,41 +21,25 @@ pub fn FileList(
             .zip(problems)
             .map(|(f, problems)| {
                 let key = f.key;
-                let name = f.info.name.clone();
                 let mut messages: Vec<String> = problems.iter().map(FileProblem::message).collect();
                 if let (true, Check::Failed(reason)) = (problems.is_empty(), &f.check.1) {
                     messages.push(reason.clone());
                 }
                 let checking = problems.is_empty() && f.check.1 == Check::Pending;
-                let percent = f.sent.saturating_mul(100).checked_div(f.info.size).unwrap_or(100).min(100) as u32;
-                let invalid = !messages.is_empty();
                 let duration = f.duration.and_then(domain::dataset::format_duration);
-                let waiting = f.sending == Sending::Waiting;
+                let invalid = !messages.is_empty();
                 view! {
                     <li class="cm-file" class:cm-file--invalid=invalid>
                         <div class="cm-file__row">
-                            <span class="cm-file__name">{name.clone()}</span>
+                            <span class="cm-file__name">{f.info.name.clone()}</span>
                             <span class="cm-file__meta">{human_size(f.info.size)}</span>
                             <span class="cm-file__meta">{format!("Detected: {}", detect_type(&f.info.name).name())}</span>
                             {duration.map(|d| view! { <span class="cm-file__meta">{d}</span> })}
                             {checking.then(|| view! { <span class="cm-file__meta">"Checking…"</span> })}
-                            {move || (!uploading.get() && waiting).then(|| view! {
-                                <button type="button" class="cm-btn cm-btn--link" aria-label=format!("Remove {}", name)
-                                    on:click=move |_| picked.update(|p| p.retain(|x| x.key != key))>"Remove"</button>
-                            })}
+                            <button type="button" class="cm-btn cm-btn--link" aria-label=format!("Remove {}", f.info.name)
+                                on:click=move |_| picked.update(|p| p.retain(|x| x.key != key))>"Remove"</button>
                         </div>
                         {messages.into_iter().map(|m| view! { <p class="cm-field__error">{m}</p> }).collect_view()}
-                        {match &f.sending {
-                            Sending::Waiting => None,
-                            Sending::Uploading | Sending::Done => Some(view! {
-                                <div class="cm-progress">
-                                    <progress max="100" value=percent aria-label=format!("Upload of {}", f.info.name)></progress>
-                                    <span>{format!("{percent}%")}</span>
-                                </div>
-                            }.into_any()),
-                            Sending::Failed(reason) => Some(view! { <p class="cm-field__error" role="alert">{format!("Upload failed: {reason}")}</p> }.into_any()),
-                            Sending::Cancelled => Some(view! { <p class="cm-hint">"Upload cancelled."</p> }.into_any()),
-                        }}
                     </li>
                 }
             })
@@ -65,5 +49,61 @@ pub fn FileList(
         <Show when=move || !picked.with(Vec::is_empty)>
             <ul class="cm-files" aria-label="Selected files">{rows}</ul>
         </Show>
+    }
+}
+
+/// The files of a batch on their way, each with its own state.
+#[component]
+pub fn BatchList(batch: usize) -> impl IntoView {
+    let uploads = use_uploads();
+    let rows = move || uploads.batch(batch).into_iter().map(|entry| view! { <BatchRow entry /> }).collect_view();
+    view! { <ul class="cm-files" aria-label="Selected files">{rows}</ul> }
+}
+
+#[component]
+fn BatchRow(entry: Entry) -> impl IntoView {
+    let uploads = use_uploads();
+    let (key, name, percent) = (entry.key, entry.request.file_name.clone(), entry.percent());
+    let progress = move || {
+        view! {
+            <div class="cm-progress">
+                <progress max="100" value=percent aria-label=format!("Upload of {name}")></progress>
+                <span>{format!("{percent}%")}</span>
+            </div>
+        }
+    };
+    let removable = entry.state.is_removable().then(|| {
+        view! {
+            <button type="button" class="cm-btn cm-btn--link" aria-label=format!("Remove {}", entry.request.file_name)
+                on:click=move |_| uploads.remove(key)>"Remove"</button>
+        }
+    });
+    let state = match entry.state {
+        FileState::Queued => view! { <p class="cm-hint">"Queued"</p> }.into_any(),
+        FileState::Sending => progress().into_any(),
+        FileState::Waiting(Waiting::SignIn) => view! {
+            {progress()}
+            <p class="cm-field__error" role="alert">{Waiting::SignIn.message()}</p>
+            <button type="button" class="cm-btn" on:click=move |_| uploads.try_again(key)>"Try again"</button>
+        }
+        .into_any(),
+        FileState::Waiting(why) => {
+            view! { {progress()} <p class="cm-hint" role="status">{why.message()}</p> }.into_any()
+        }
+        FileState::Done => view! { {progress()} <p class="cm-hint">"Uploaded"</p> }.into_any(),
+        FileState::Failed(reason) => {
+            view! { <p class="cm-field__error" role="alert">{format!("Upload failed: {reason}")}</p> }.into_any()
+        }
+        FileState::Cancelled => view! { <p class="cm-hint">"Upload cancelled."</p> }.into_any(),
+    };
+    view! {
+        <li class="cm-file">
+            <div class="cm-file__row">
+                <span class="cm-file__name">{entry.request.file_name.clone()}</span>
+                <span class="cm-file__meta">{human_size(entry.request.size)}</span>
+                {removable}
+            </div>
+            {state}
+        </li>
     }
 }

@@ -1,39 +1,40 @@
 //! The New Dataset modal: pick 1–10 files by click or drag-and-drop, see each
 //! file's detected type and problems (checked in the browser before any byte is
-//! sent), then upload them in chunks with a progress bar each, cancellable.
+//! sent), then hand them to the console's uploads as one batch and follow each
+//! file's state. Closing the dialog does not stop them; Cancel upload does.
 
 mod file_list;
-mod queue;
-
-use std::cell::Cell;
-use std::rc::Rc;
+mod selection;
 
 use domain::dataset::{
     accept_attribute, accepted_kinds_text, validate_selection, DatasetType, FileInfo, TypeChoice, MAX_FILES,
     MAX_FILE_SIZE_TEXT,
 };
+use domain::upload::batch::{primary_action, FileState, Primary};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use web_sys::File;
 
-use crate::api::upload::CancelFlag;
-use crate::api::use_api;
 use crate::components::announcer::use_announcer;
 use crate::components::drop_zone::DropZone;
 use crate::components::modal::Modal;
-use file_list::FileList;
-use queue::{check_contents, send_all, Check, Picked, Sending};
+use crate::uploads::{use_uploads, NewFile};
+use file_list::{BatchList, FileList};
+use selection::{check_contents, Check, Picked};
 
 #[component]
-pub fn NewDatasetModal(open: RwSignal<bool>, model_id: Memo<String>, on_done: Callback<usize>) -> impl IntoView {
-    // Stored, so the handlers that use it stay `Copy` closures.
-    let api = StoredValue::new(use_api());
+pub fn NewDatasetModal(open: RwSignal<bool>, model_id: Memo<String>) -> impl IntoView {
+    let uploads = use_uploads();
     let announcer = use_announcer();
     let choice = RwSignal::new(TypeChoice::AutoDetect);
     let picked = RwSignal::new_local(Vec::<Picked>::new());
     let next_key = StoredValue::new(0usize);
-    let uploading = RwSignal::new(false);
-    let cancel = StoredValue::new_local(Rc::new(Cell::new(false)) as CancelFlag);
+    // The batch this dialog sent, once it did.
+    let batch = RwSignal::new(None::<usize>);
+    let primary = Memo::new(move |_| match batch.get() {
+        None => Primary::Create,
+        Some(b) => primary_action(uploads.batch(b).iter().map(|e| &e.state)),
+    });
+    let uploading = Signal::derive(move || batch.get().is_some());
 
     let selection = Memo::new(move |_| {
         let infos: Vec<FileInfo> = picked.with(|p| p.iter().map(|f| f.info.clone()).collect());
@@ -47,7 +48,7 @@ pub fn NewDatasetModal(open: RwSignal<bool>, model_id: Memo<String>, on_done: Ca
                 .all(|(f, problems)| !problems.is_empty() || f.check == (Some(t), Check::Passed))
         })
     };
-    let ready = move || !uploading.get() && selection.with(|s| s.is_valid()) && all_checked();
+    let ready = move || batch.get().is_none() && selection.with(|s| s.is_valid()) && all_checked();
     check_contents(picked, selection);
 
     let add_files = Callback::new(move |files: Vec<File>| {
@@ -65,42 +66,37 @@ pub fn NewDatasetModal(open: RwSignal<bool>, model_id: Memo<String>, on_done: Ca
     let reset = move || {
         picked.set(Vec::new());
         choice.set(TypeChoice::AutoDetect);
+        batch.set(None);
     };
 
     let start_upload = move || {
         if !ready() {
             return;
         }
-        let flag: CancelFlag = Rc::new(Cell::new(false));
-        cancel.set_value(flag.clone());
-        uploading.set(true);
         let dataset_type = selection.with_untracked(|s| s.dataset_type);
-        let (api, model_id) = (api.get_value(), model_id.get_untracked());
-        spawn_local(async move {
-            let done = send_all(api, model_id, dataset_type, picked, flag.clone()).await;
-            uploading.try_set(false);
-            on_done.run(done);
-            let total = picked.try_with_untracked(Vec::len).unwrap_or(0);
-            if flag.get() {
-                announcer.say(format!("Upload cancelled. {done} of {total} files were uploaded."));
-            } else if done == total {
-                announcer.say(format!("{done} {} uploaded.", if done == 1 { "dataset" } else { "datasets" }));
-                open.try_set(false);
-                picked.try_set(Vec::new());
-                choice.try_set(TypeChoice::AutoDetect);
-            } else {
-                announcer.say(format!("{} of {total} files could not be uploaded.", total - done));
-            }
-        });
+        let files = picked
+            .get_untracked()
+            .into_iter()
+            .map(|p| NewFile { file: p.file, size: p.info.size, duration_seconds: p.duration })
+            .collect();
+        batch.set(Some(uploads.add_batch(&model_id.get_untracked(), dataset_type, files)));
     };
-    let stop = move || cancel.with_value(|flag| flag.set(true));
-    // Closing the dialog (Escape) or leaving the page stops an upload under way.
+    // When every file ended, say how it went; a batch that all arrived closes the dialog.
     Effect::new(move |_| {
-        if !open.get() && uploading.get_untracked() {
-            stop();
+        let (Some(b), Primary::RetryFailed | Primary::Finished) = (batch.get(), primary.get()) else { return };
+        let states: Vec<FileState> = untrack(|| uploads.batch(b)).into_iter().map(|e| e.state).collect();
+        let done = states.iter().filter(|s| **s == FileState::Done).count();
+        let total = states.len();
+        if states.contains(&FileState::Cancelled) {
+            announcer.say(format!("Upload cancelled. {done} of {total} files were uploaded."));
+        } else if done == total {
+            announcer.say(format!("{done} {} uploaded.", if done == 1 { "dataset" } else { "datasets" }));
+            open.set(false);
+            reset();
+        } else {
+            announcer.say(format!("{} of {total} files could not be uploaded.", total - done));
         }
     });
-    on_cleanup(stop);
 
     let type_options = move || {
         let current = choice.get();
@@ -146,20 +142,35 @@ pub fn NewDatasetModal(open: RwSignal<bool>, model_id: Memo<String>, on_done: Ca
                     disabled=uploading
                     on_files=add_files
                 />
-                <FileList picked selection uploading />
+                {move || match batch.get() {
+                    None => view! { <FileList picked selection /> }.into_any(),
+                    Some(b) => view! { <BatchList batch=b /> }.into_any(),
+                }}
                 <div class="cm-dialog__actions">
-                    {move || if uploading.get() {
-                        view! { <button type="button" class="cm-btn" on:click=move |_| stop()>"Cancel upload"</button> }.into_any()
-                    } else {
-                        view! {
-                            <button type="button" class="cm-btn" on:click=move |_| { reset(); open.set(false); }>
-                                {move || if picked.with(|p| p.iter().any(|f| f.sending != Sending::Waiting)) { "Close" } else { "Cancel" }}
-                            </button>
-                        }.into_any()
+                    {move || match (batch.get(), primary.get()) {
+                        (Some(b), Primary::Sending) => view! {
+                            <button type="button" class="cm-btn" on:click=move |_| uploads.cancel_batch(b)>"Cancel upload"</button>
+                            <button type="button" class="cm-btn" on:click=move |_| open.set(false)>"Close"</button>
+                        }.into_any(),
+                        (Some(_), _) => view! {
+                            <button type="button" class="cm-btn" on:click=move |_| { reset(); open.set(false); }>"Close"</button>
+                        }.into_any(),
+                        (None, _) => view! {
+                            <button type="button" class="cm-btn" on:click=move |_| { reset(); open.set(false); }>"Cancel"</button>
+                        }.into_any(),
                     }}
-                    <button type="submit" class="cm-btn cm-btn--primary" disabled=move || !ready()>
-                        {move || if uploading.get() { "Uploading…" } else { "Create" }}
-                    </button>
+                    {move || match (batch.get(), primary.get()) {
+                        (Some(b), Primary::RetryFailed) => view! {
+                            <button type="button" class="cm-btn cm-btn--primary" on:click=move |_| uploads.retry_failed(b)>"Retry failed"</button>
+                        }.into_any(),
+                        (Some(_), Primary::Sending) => view! {
+                            <button type="submit" class="cm-btn cm-btn--primary" disabled=true>"Uploading…"</button>
+                        }.into_any(),
+                        (Some(_), _) => ().into_any(),
+                        (None, _) => view! {
+                            <button type="submit" class="cm-btn cm-btn--primary" disabled=move || !ready()>"Create"</button>
+                        }.into_any(),
+                    }}
                 </div>
             </form>
         </Modal>

@@ -1,4 +1,9 @@
-//! The chunked upload protocol of `docs/api.md`, as plain arithmetic.
+//! The chunked, resumable upload protocol of `docs/api.md`: chunk arithmetic
+//! here, [`retry`] rules, [`resume`] plans and the [`batch`] of files.
+
+pub mod batch;
+pub mod resume;
+pub mod retry;
 
 use serde::{Deserialize, Serialize};
 
@@ -33,14 +38,6 @@ pub fn chunk_range(index: u64, size: u64, chunk_size: u64) -> (u64, u64) {
     (start, start.saturating_add(chunk_size).min(size))
 }
 
-/// How long to wait before retry `attempt` (1-based) of a failed chunk: 0.5 s, 1 s, 2 s …
-pub fn retry_delay_ms(attempt: u32) -> u32 {
-    500u32.saturating_mul(1 << attempt.saturating_sub(1).min(6))
-}
-
-/// Tries per chunk before the file is reported failed.
-pub const CHUNK_ATTEMPTS: u32 = 4;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,12 +54,6 @@ mod tests {
         assert_eq!(chunk_range(2, 10, 4), (8, 10));
         assert_eq!(chunk_count(0, 4), 1);
         assert_eq!(chunk_range(0, 0, 4), (0, 0));
-    }
-
-    #[test]
-    fn retries_back_off() {
-        assert_eq!((1..=4).map(retry_delay_ms).collect::<Vec<_>>(), [500, 1000, 2000, 4000]);
-        assert!(retry_delay_ms(40) <= 32_000);
     }
 
     #[test]

@@ -1,15 +1,12 @@
-//! The New Dataset modal's files: what was picked, the content check of each,
-//! and the queue that sends them one after another.
+//! The New Dataset modal's files before they are sent: what was picked, and
+//! the content check of each (a bounded prefix, never the whole file).
 
 use domain::content::{self, PREFIX_BYTES};
 use domain::dataset::{DatasetType, FileInfo, Selection};
-use domain::upload::UploadRequest;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::File;
 
-use crate::api::upload::{upload_file, CancelFlag};
-use crate::api::Api;
 use crate::browser::files::{audio_duration, read_prefix};
 
 #[derive(Clone, PartialEq)]
@@ -17,15 +14,6 @@ pub enum Check {
     Pending,
     Passed,
     Failed(String),
-}
-
-#[derive(Clone, PartialEq)]
-pub enum Sending {
-    Waiting,
-    Uploading,
-    Done,
-    Failed(String),
-    Cancelled,
 }
 
 #[derive(Clone)]
@@ -36,14 +24,12 @@ pub struct Picked {
     /// The content check, and the type it was checked as.
     pub check: (Option<DatasetType>, Check),
     pub duration: Option<f64>,
-    pub sent: u64,
-    pub sending: Sending,
 }
 
 impl Picked {
     pub fn new(key: usize, file: File) -> Picked {
         let info = FileInfo { name: file.name(), size: file.size().max(0.0) as u64 };
-        Picked { key, file, info, check: (None, Check::Pending), duration: None, sent: 0, sending: Sending::Waiting }
+        Picked { key, file, info, check: (None, Check::Pending), duration: None }
     }
 }
 
@@ -91,41 +77,4 @@ pub fn check_contents(picked: PickedFiles, selection: Memo<Selection>) {
             });
         }
     });
-}
-
-/// Sends the files one after another, each file's state and progress in
-/// `picked`; answers how many were uploaded.
-pub async fn send_all(
-    api: Api,
-    model_id: String,
-    dataset_type: DatasetType,
-    picked: PickedFiles,
-    cancel: CancelFlag,
-) -> usize {
-    let mut done = 0;
-    for job in picked.get_untracked() {
-        let key = job.key;
-        if cancel.get() {
-            update(picked, key, |f| f.sending = Sending::Cancelled);
-            continue;
-        }
-        update(picked, key, |f| f.sending = Sending::Uploading);
-        let request = UploadRequest {
-            file_name: job.info.name.clone(),
-            size: job.info.size,
-            dataset_type,
-            duration_seconds: job.duration,
-        };
-        let progress = move |sent: u64| update(picked, key, |f| f.sent = sent);
-        let outcome = match upload_file(&api, &model_id, &job.file, request, &cancel, progress).await {
-            Ok(_) => {
-                done += 1;
-                Sending::Done
-            }
-            Err(crate::api::upload::UploadError::Cancelled) => Sending::Cancelled,
-            Err(failure) => Sending::Failed(failure.message()),
-        };
-        update(picked, key, |f| f.sending = outcome.clone());
-    }
-    done
 }
