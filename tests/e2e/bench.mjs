@@ -280,6 +280,13 @@ try {
   // Chromium caches a module's optimised WebAssembly code after its first
   // loads: without these unmeasured loads, whichever figure ran first would be
   // timed on the baseline compiler's slower code.
+  if (process.env.BENCH_ONLY === 'upload') {
+    // Just the upload row, for working on uploads (docs/perf.md is left as it is).
+    const t = await uploadThroughput(browser);
+    console.log(`upload 1 GB: console ${t.app.median.toFixed(0)} MB/s (${t.app.min.toFixed(0)}–${t.app.max.toFixed(0)}), floor ${t.floor.median.toFixed(0)} MB/s (${t.floor.min.toFixed(0)}–${t.floor.max.toFixed(0)}), ratio ${(t.app.median / t.floor.median).toFixed(2)}`);
+    await browser.close();
+    process.exit(0);
+  }
   for (let r = 0; r < 3; r++) {
     for (const url of [`${ORIGIN}/custom-models`, `${ORIGIN}/bench/floor/`, `${ORIGIN}/bench/vanilla.html?n=100`]) {
       const page = await appPage(browser, { mock: { latencyMs: 0, generate: 100, storageKey: 'bench-warm-up' } });

@@ -1,0 +1,255 @@
+//! Datasets, and the chunked, resumable uploads that make them.
+
+use super::*;
+
+impl MockStore {
+    pub fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> Result<Page<Dataset>, MockError> {
+        self.model(model_id)?;
+        let hits: Vec<&Dataset> = self.datasets.iter().filter(|d| d.model_id == model_id).collect();
+        Ok(paged(hits, page, page_size))
+    }
+
+    /// Records a finished upload and moves the model's status as the rules say.
+    pub fn add_dataset(&mut self, mut dataset: Dataset, now: DateTime<Utc>) -> Result<Dataset, MockError> {
+        self.model(&dataset.model_id)?;
+        dataset.id = self.fresh_id("ds");
+        dataset.finished_at = Some(now);
+        let model_id = dataset.model_id.clone();
+        self.datasets.push(dataset.clone());
+        self.refresh_status(&model_id, now)?;
+        Ok(dataset)
+    }
+
+    pub fn start_upload(
+        &mut self,
+        model_id: &str,
+        request: UploadRequest,
+        now: DateTime<Utc>,
+    ) -> Result<UploadTicket, MockError> {
+        self.model(model_id)?;
+        if request.size > crate::dataset::MAX_FILE_BYTES {
+            return Err(MockError::new(400, "validation_failed", "Files may be at most 10 GB."));
+        }
+        let id = self.fresh_id("up");
+        self.uploads.push(PendingUpload {
+            id: id.clone(),
+            model_id: model_id.into(),
+            request,
+            started_at: now,
+            received: Default::default(),
+            problem: None,
+        });
+        Ok(UploadTicket { upload_id: id, chunk_size: MOCK_CHUNK_BYTES })
+    }
+
+    pub(super) fn upload_mut(&mut self, upload_id: &str) -> Result<&mut PendingUpload, MockError> {
+        self.uploads.iter_mut().find(|u| u.id == upload_id).ok_or_else(|| MockError::not_found("upload"))
+    }
+
+    /// Records chunk `index`. `first_bytes` is the first chunk's content, which
+    /// the mock checks as a backend would; later chunks are only counted.
+    pub fn receive_chunk(&mut self, upload_id: &str, index: u64, first_bytes: Option<&[u8]>) -> Result<(), MockError> {
+        let upload = self.upload_mut(upload_id)?;
+        if index >= chunk_count(upload.request.size, MOCK_CHUNK_BYTES) {
+            return Err(MockError::new(400, "validation_failed", "That chunk is past the end of the file."));
+        }
+        if let (0, Some(bytes)) = (index, first_bytes) {
+            let complete = upload.request.size <= MOCK_CHUNK_BYTES;
+            upload.problem =
+                crate::content::check(&upload.request.file_name, upload.request.dataset_type, bytes, complete)
+                    .err()
+                    .map(|p| p.error_code());
+        }
+        upload.received.insert(index);
+        Ok(())
+    }
+
+    pub fn complete_upload(&mut self, upload_id: &str, now: DateTime<Utc>) -> Result<Dataset, MockError> {
+        let upload = self.upload_mut(upload_id)?;
+        if upload.received.len() as u64 != chunk_count(upload.request.size, MOCK_CHUNK_BYTES) {
+            return Err(MockError::new(400, "validation_failed", "Some chunks of the file never arrived."));
+        }
+        let upload = upload.clone();
+        self.uploads.retain(|u| u.id != upload_id);
+        let name = upload.request.file_name.clone();
+        let dataset = Dataset {
+            id: String::new(),
+            url: Some(format!("https://storage.example.com/{}/{}", upload.model_id, name)),
+            model_id: upload.model_id,
+            name,
+            dataset_type: upload.request.dataset_type,
+            duration_seconds: upload.request.duration_seconds.filter(|d| d.is_finite() && *d >= 0.0),
+            started_at: Some(upload.started_at),
+            finished_at: None,
+            content_problem: upload.problem,
+        };
+        self.add_dataset(dataset, now)
+    }
+
+    /// Starts an upload once per idempotency key: a retry after a lost answer
+    /// gets the same upload.
+    pub fn start_upload_once(
+        &mut self,
+        model_id: &str,
+        request: UploadRequest,
+        now: DateTime<Utc>,
+        key: &str,
+    ) -> Result<UploadTicket, MockError> {
+        let reply = format!("start:{key}");
+        if let Some(id) = self.replies.get(&reply).filter(|id| self.uploads.iter().any(|u| &u.id == *id)) {
+            return Ok(UploadTicket { upload_id: id.clone(), chunk_size: MOCK_CHUNK_BYTES });
+        }
+        let ticket = self.start_upload(model_id, request, now)?;
+        self.replies.insert(reply, ticket.upload_id.clone());
+        Ok(ticket)
+    }
+
+    /// Completes an upload once per idempotency key: a retry after a lost
+    /// answer gets the same dataset, not a second one.
+    pub fn complete_upload_once(
+        &mut self,
+        upload_id: &str,
+        now: DateTime<Utc>,
+        key: &str,
+    ) -> Result<Dataset, MockError> {
+        let reply = format!("complete:{key}");
+        if let Some(dataset) = self.replies.get(&reply).and_then(|id| self.datasets.iter().find(|d| &d.id == id)) {
+            return Ok(dataset.clone());
+        }
+        let dataset = self.complete_upload(upload_id, now)?;
+        self.replies.insert(reply, dataset.id.clone());
+        Ok(dataset)
+    }
+
+    /// Which chunks of an upload the store holds.
+    pub fn upload_status(&self, upload_id: &str) -> Result<UploadStatus, MockError> {
+        let upload = self.uploads.iter().find(|u| u.id == upload_id).ok_or_else(|| MockError::not_found("upload"))?;
+        Ok(UploadStatus {
+            upload_id: upload.id.clone(),
+            size: upload.request.size,
+            chunk_size: MOCK_CHUNK_BYTES,
+            received: upload.received.iter().copied().collect(),
+        })
+    }
+
+    /// How many chunks the store has received in all (for the demo's faults).
+    pub fn chunks_received(&self) -> u64 {
+        self.uploads.iter().map(|u| u.received.len() as u64).sum()
+    }
+
+    pub fn abort_upload(&mut self, upload_id: &str) -> Result<(), MockError> {
+        self.upload_mut(upload_id)?;
+        self.uploads.retain(|u| u.id != upload_id);
+        Ok(())
+    }
+
+    pub fn delete_dataset(&mut self, model_id: &str, dataset_id: &str, now: DateTime<Utc>) -> Result<(), MockError> {
+        self.model(model_id)?;
+        let before = self.datasets.len();
+        self.datasets.retain(|d| !(d.model_id == model_id && d.id == dataset_id));
+        if self.datasets.len() == before {
+            return Err(MockError::not_found("dataset"));
+        }
+        self.refresh_status(model_id, now)
+    }
+
+    pub(super) fn refresh_status(&mut self, model_id: &str, now: DateTime<Utc>) -> Result<(), MockError> {
+        let count = self.training_datasets(model_id);
+        let stored = self.stored_mut(model_id)?;
+        let next = status_after_dataset_change(stored.model.status, count);
+        if next != stored.model.status {
+            stored.model.status = next;
+        }
+        stored.model.last_modified = Some(now);
+        self.reindex();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::super::*;
+
+    #[test]
+    fn removing_the_last_training_dataset_goes_back_to_not_running() {
+        let mut store = MockStore::empty(0);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        upload(&mut store, &m.id, "eval.vtt", DatasetType::Test, None);
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::NotRunning);
+        let d = upload(&mut store, &m.id, "a.vtt", DatasetType::Transcript, None);
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::ReadyToRun);
+        store.delete_dataset(&m.id, &d.id, now()).unwrap();
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::NotRunning);
+        assert_eq!(store.list_datasets(&m.id, 1, 25).unwrap().total, 1);
+    }
+
+    #[test]
+    fn chunked_uploads_become_datasets_and_remember_bad_content() {
+        let mut store = MockStore::empty(0);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        let request = UploadRequest {
+            file_name: "fake.wav".into(),
+            size: MOCK_CHUNK_BYTES + 1,
+            dataset_type: DatasetType::Audio,
+            duration_seconds: Some(12.0),
+        };
+        let ticket = store.start_upload(&m.id, request, now()).unwrap();
+        store.receive_chunk(&ticket.upload_id, 0, Some(b"just text")).unwrap();
+        assert_eq!(store.complete_upload(&ticket.upload_id, now()).unwrap_err().code, "validation_failed");
+        assert!(store.receive_chunk(&ticket.upload_id, 2, None).is_err());
+        store.receive_chunk(&ticket.upload_id, 1, None).unwrap();
+        let d = store.complete_upload(&ticket.upload_id, now()).unwrap();
+        assert_eq!(
+            (d.duration_seconds, d.content_problem.clone()),
+            (Some(12.0), Some(TrainingErrorCode::InvalidAudioFormat))
+        );
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::ReadyToRun);
+        store.start_training(&m.id, now()).unwrap();
+        store.advance(now());
+        assert_eq!(store.model(&m.id).unwrap().failure, Some(TrainingErrorCode::InvalidAudioFormat));
+    }
+
+    #[test]
+    fn aborted_uploads_leave_nothing() {
+        let mut store = MockStore::empty(0);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        let request = UploadRequest {
+            file_name: "a.txt".into(),
+            size: 3,
+            dataset_type: DatasetType::Transcript,
+            duration_seconds: None,
+        };
+        let ticket = store.start_upload(&m.id, request, now()).unwrap();
+        store.abort_upload(&ticket.upload_id).unwrap();
+        assert!(store.receive_chunk(&ticket.upload_id, 0, Some(b"abc")).is_err());
+        assert_eq!(store.list_datasets(&m.id, 1, 25).unwrap().total, 0);
+    }
+
+    #[test]
+    fn a_retried_start_or_complete_with_the_same_key_acts_once() {
+        let now = DateTime::parse_from_rfc3339("2026-11-24T10:00:00Z").unwrap().with_timezone(&Utc);
+        let mut store = MockStore::seeded(now, 1_000);
+        let model = store.create_model("Uploads", "en-US", now).unwrap();
+        let request = UploadRequest {
+            file_name: "a.txt".into(),
+            size: MOCK_CHUNK_BYTES + 5,
+            dataset_type: DatasetType::Transcript,
+            duration_seconds: None,
+        };
+        let first = store.start_upload_once(&model.id, request.clone(), now, "k1").unwrap();
+        let again = store.start_upload_once(&model.id, request, now, "k1").unwrap();
+        assert_eq!(first, again);
+        store.receive_chunk(&first.upload_id, 1, None).unwrap();
+        assert_eq!(store.upload_status(&first.upload_id).unwrap().received, [1]);
+        assert_eq!(store.chunks_received(), 1);
+        assert!(store.complete_upload_once(&first.upload_id, now, "k2").is_err(), "chunk 0 is missing");
+        store.receive_chunk(&first.upload_id, 0, Some(b"hello")).unwrap();
+        let saved: MockStore = serde_json::from_str(&serde_json::to_string(&store).unwrap()).unwrap();
+        assert_eq!(saved.upload_status(&first.upload_id).unwrap().received, [0, 1], "a reload keeps the chunks");
+        let dataset = store.complete_upload_once(&first.upload_id, now, "k2").unwrap();
+        assert_eq!(store.complete_upload_once(&first.upload_id, now, "k2").unwrap(), dataset);
+        assert_eq!(store.list_datasets(&model.id, 1, 25).unwrap().total, 1);
+        assert!(store.upload_status(&first.upload_id).is_err(), "a completed upload is forgotten");
+    }
+}

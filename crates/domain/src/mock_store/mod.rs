@@ -1,0 +1,238 @@
+//! The state behind the in-browser mock API: a small backend that keeps the
+//! same rules as the real one (`docs/api.md`). Time is passed in, so the
+//! training lifecycle is deterministic here and simulated in the browser.
+//!
+//! This file holds the store and its errors; each concern has a file of its
+//! own: `seed` (the demo data), `index` (listing, search, sort), `models`,
+//! `datasets` (and resumable uploads), `sessions`, `clock` (trainings ending);
+//! `generated` and `lower_names` serve the 100,000-model benchmarks.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+mod clock;
+mod datasets;
+mod generated;
+mod index;
+mod lower_names;
+mod models;
+mod seed;
+mod sessions;
+
+use generated::Generator;
+use lower_names::LowerNames;
+use seed::{numbered, push_numbered};
+
+use crate::dataset::{Dataset, DatasetType};
+use crate::language::Language;
+use crate::model::{validate_name, CustomModel};
+use crate::query::{ListQuery, Page, SortDir, SortKey};
+use crate::role::{Role, User};
+use crate::status::TrainingStatus;
+use crate::stt::{audio_problem, transcript_problem, usable_for, SessionMode, SessionRequest, SttSession};
+use crate::training::{status_after_dataset_change, training_block, TrainingBlock, TrainingErrorCode};
+use crate::upload::resume::UploadStatus;
+use crate::upload::{chunk_count, UploadRequest, UploadTicket};
+
+/// Bumped when the stored shape changes, so an old saved state is replaced, not misread.
+pub const STATE_VERSION: u32 = 1;
+
+/// A refusal, as the HTTP API would send it: status, error code and message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MockError {
+    pub status: u16,
+    pub code: String,
+    pub message: String,
+}
+
+impl MockError {
+    fn new(status: u16, code: &str, message: impl Into<String>) -> Self {
+        MockError { status, code: code.into(), message: message.into() }
+    }
+
+    fn not_found(what: &str) -> Self {
+        Self::new(404, "not_found", format!("No {what} with that id exists."))
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct StoredModel {
+    model: CustomModel,
+    /// When the running training finishes, and how.
+    training: Option<PendingTraining>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct PendingTraining {
+    ends_at: DateTime<Utc>,
+    failure: Option<TrainingErrorCode>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct MockStore {
+    pub version: u32,
+    pub user: User,
+    pub languages: Vec<Language>,
+    pub credits: u64,
+    /// How long a simulated training runs.
+    pub training_ms: i64,
+    models: Vec<StoredModel>,
+    datasets: Vec<Dataset>,
+    next_id: u64,
+    /// STT Sessions started from the Home page, newest last.
+    #[serde(default)]
+    sessions: Vec<SttSession>,
+    /// Unfinished uploads with the chunks received, saved like the rest, so a
+    /// reload can resume them.
+    #[serde(default)]
+    uploads: Vec<PendingUpload>,
+    /// Idempotency: what the first request with a key created (`start:KEY` → an
+    /// upload id, `complete:KEY` → a dataset id), answered again to a retry.
+    #[serde(default)]
+    replies: std::collections::BTreeMap<String, String>,
+    /// Model positions sorted by each key, built on first use after a change, so
+    /// paging, sorting and searching 100,000 models never clone or re-sort them.
+    #[serde(skip)]
+    index: std::sync::Mutex<Option<SortIndex>>,
+    /// No running training ends before this (`Some(None)`: none runs; `None`: not
+    /// known yet), so the clock's check on every request does not visit every model.
+    #[serde(skip)]
+    earliest_end: Option<Option<DateTime<Utc>>>,
+    /// A large generated demo's models that no request has changed (see
+    /// `generated.rs`). Never saved: such a store is larger than localStorage.
+    #[serde(skip)]
+    generator: Option<Generator>,
+}
+
+/// Each part is built the first time a request needs it: the default view
+/// (newest first, no search) needs only `by_modified`. The orders hold only the
+/// models the user's organisation may see, so an unfiltered page is a slice.
+#[derive(Debug, Default)]
+struct SortIndex {
+    org: Option<String>,
+    by_name: Option<Vec<u32>>,
+    by_status: Option<Vec<u32>>,
+    by_modified: Option<Vec<u32>>,
+    lower_names: Option<LowerNames>,
+}
+
+/// The chunk size the mock hands out.
+pub const MOCK_CHUNK_BYTES: u64 = 1024 * 1024;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct PendingUpload {
+    id: String,
+    model_id: String,
+    request: UploadRequest,
+    started_at: DateTime<Utc>,
+    received: std::collections::BTreeSet<u64>,
+    problem: Option<TrainingErrorCode>,
+}
+
+const ORG: &str = "org_acme";
+/// Above this many generated models, they are computed when shown rather than
+/// stored (which is also more than localStorage holds).
+const STORED_GENERATED_MAX: usize = 10_000;
+/// The seeded model ("Court records 1", Ready to Run) whose audio is faulty.
+const FAULTY_SEED: usize = 6;
+
+impl MockStore {
+    pub(super) fn fresh_id(&mut self, prefix: &str) -> String {
+        let id = format!("{prefix}_{}", self.next_id);
+        self.next_id += 1;
+        id
+    }
+
+    /// Every model, stored or generated, in the order they were added.
+    pub fn all_models(&self) -> Vec<CustomModel> {
+        let mut all: Vec<CustomModel> = self.models.iter().map(|s| s.model.clone()).collect();
+        if let Some(g) = &self.generator {
+            all.extend((0..g.count()).filter(|&i| g.is_live(i)).map(|i| g.model(i)));
+        }
+        all
+    }
+
+    /// How many models the store holds.
+    pub fn model_count(&self) -> usize {
+        self.models.len() + self.generator.as_ref().map_or(0, Generator::live_count)
+    }
+
+    /// Whether part of the store is computed rather than stored (and so is not saved).
+    pub fn is_partly_generated(&self) -> bool {
+        self.generator.is_some()
+    }
+
+    /// How many datasets the store holds.
+    pub fn dataset_count(&self) -> usize {
+        self.datasets.len()
+    }
+
+    pub fn set_role(&mut self, role: Role) {
+        self.user.role = role;
+    }
+}
+
+/// One page of `hits`, cloning only the rows on it.
+fn paged<T: Clone>(hits: Vec<&T>, page: u32, page_size: u32) -> Page<T> {
+    let size = page_size.max(1) as usize;
+    let start = (page.max(1) as usize - 1).saturating_mul(size);
+    Page {
+        total: hits.len() as u64,
+        items: hits.into_iter().skip(start).take(size).cloned().collect(),
+        page,
+        page_size,
+    }
+}
+
+#[cfg(test)]
+mod test_support {
+    use super::*;
+
+    pub fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z").unwrap().with_timezone(&Utc)
+    }
+
+    pub fn upload(
+        store: &mut MockStore,
+        model_id: &str,
+        name: &str,
+        t: DatasetType,
+        problem: Option<TrainingErrorCode>,
+    ) -> Dataset {
+        let d = Dataset {
+            id: String::new(),
+            model_id: model_id.into(),
+            name: name.into(),
+            dataset_type: t,
+            duration_seconds: None,
+            url: None,
+            started_at: Some(now()),
+            finished_at: None,
+            content_problem: problem,
+        };
+        store.add_dataset(d, now()).unwrap()
+    }
+
+    pub fn queries() -> Vec<ListQuery> {
+        let mut queries = Vec::new();
+        for sort in [SortKey::Name, SortKey::Status, SortKey::LastModified] {
+            for dir in [SortDir::Asc, SortDir::Desc] {
+                for (page, page_size) in [(1, 25), (3, 50), (7, 100)] {
+                    for search in ["", "call", "0001", "zz"] {
+                        queries.push(ListQuery {
+                            sort,
+                            dir,
+                            page,
+                            page_size,
+                            search: search.into(),
+                            ..ListQuery::default()
+                        });
+                    }
+                }
+            }
+        }
+        queries.push(ListQuery { status: Some(TrainingStatus::Failed), ..ListQuery::default() });
+        queries.push(ListQuery { language: Some("de-DE".into()), page: 2, ..ListQuery::default() });
+        queries
+    }
+}

@@ -1,0 +1,203 @@
+//! Models: read, create, rename, delete, and start a training.
+
+use super::*;
+
+impl MockStore {
+    pub fn model(&self, id: &str) -> Result<CustomModel, MockError> {
+        let org = self.user.organization_id.as_deref();
+        if let Some(stored) =
+            self.models.iter().find(|s| s.model.id == id && org == Some(s.model.organization_id.as_str()))
+        {
+            return Ok(stored.model.clone());
+        }
+        self.generator
+            .as_ref()
+            .filter(|_| org == Some(ORG))
+            .and_then(|g| g.index_of(id).filter(|&i| g.is_live(i)).map(|i| g.model(i)))
+            .ok_or_else(|| MockError::not_found("model"))
+    }
+
+    /// The stored model, a generated one first becoming stored.
+    pub(super) fn stored_mut(&mut self, id: &str) -> Result<&mut StoredModel, MockError> {
+        let org = self.user.organization_id.clone();
+        let sees = |s: &StoredModel| s.model.id == id && org.as_deref() == Some(s.model.organization_id.as_str());
+        let position = match self.models.iter().position(sees) {
+            Some(position) => position,
+            None => {
+                let generated = self.generator.as_mut().filter(|_| org.as_deref() == Some(ORG));
+                let Some((g, i)) = generated.and_then(|g| g.index_of(id).map(|i| (g, i))) else {
+                    return Err(MockError::not_found("model"));
+                };
+                if !g.take(i) {
+                    return Err(MockError::not_found("model"));
+                }
+                let stored = StoredModel { model: g.model(i), training: g.training(i) };
+                self.models.push(stored);
+                self.reindex();
+                self.models.len() - 1
+            }
+        };
+        Ok(&mut self.models[position])
+    }
+
+    pub fn create_model(&mut self, name: &str, language: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
+        let Some(org) = self.user.organization_id.clone() else {
+            return Err(MockError::new(
+                403,
+                "no_organization",
+                "You need to belong to an organization to create custom models.",
+            ));
+        };
+        let name = validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
+        if !self.languages.iter().any(|l| l.code == language && l.trainable) {
+            return Err(MockError::new(400, "invalid_language", "Custom models cannot be trained on that language."));
+        }
+        let model = CustomModel {
+            id: self.fresh_id("cm"),
+            name,
+            language: language.into(),
+            organization_id: org,
+            status: TrainingStatus::NotRunning,
+            last_modified: Some(now),
+            failure: None,
+        };
+        self.models.push(StoredModel { model: model.clone(), training: None });
+        self.reindex();
+        Ok(model)
+    }
+
+    pub fn rename_model(&mut self, id: &str, name: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
+        let name = validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
+        let stored = self.stored_mut(id)?;
+        stored.model.name = name;
+        stored.model.last_modified = Some(now);
+        let model = stored.model.clone();
+        self.reindex();
+        Ok(model)
+    }
+
+    pub fn delete_model(&mut self, id: &str) -> Result<(), MockError> {
+        if !self.user.role.can_delete() {
+            return Err(MockError::new(
+                403,
+                "forbidden",
+                "Only organization admins and system operators can delete models.",
+            ));
+        }
+        self.stored_mut(id)?;
+        self.models.retain(|s| s.model.id != id);
+        self.datasets.retain(|d| d.model_id != id);
+        self.reindex();
+        Ok(())
+    }
+
+    pub(super) fn training_datasets(&self, model_id: &str) -> u64 {
+        self.datasets.iter().filter(|d| d.model_id == model_id && d.dataset_type.is_training_data()).count() as u64
+    }
+
+    /// Starts a training, using one credit. Its outcome is decided now from the
+    /// datasets: a file whose content check failed fails the training with that code.
+    pub fn start_training(&mut self, id: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
+        let status = self.model(id)?.status;
+        if let Some(block) = training_block(status, self.training_datasets(id), self.credits) {
+            let (http, code) = match block {
+                TrainingBlock::AlreadyRunning => (409, "training_running"),
+                TrainingBlock::AlreadySucceeded => (409, "already_trained"),
+                TrainingBlock::NoDatasets => (400, "validation_failed"),
+                TrainingBlock::NoCredits => (402, "no-claims-available"),
+            };
+            return Err(MockError::new(http, code, block.message()));
+        }
+        let failure = self.datasets.iter().filter(|d| d.model_id == id).find_map(|d| d.content_problem.clone());
+        let ends_at = now + Duration::milliseconds(self.training_ms);
+        self.credits -= 1;
+        let stored = self.stored_mut(id)?;
+        stored.model.status = TrainingStatus::Running;
+        stored.model.failure = None;
+        stored.model.last_modified = Some(now);
+        stored.training = Some(PendingTraining { ends_at, failure });
+        let model = stored.model.clone();
+        self.earliest_end = None;
+        self.reindex();
+        Ok(model)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::super::*;
+
+    #[test]
+    fn created_models_start_not_running_on_a_trainable_language() {
+        let mut store = MockStore::empty(1000);
+        let m = store.create_model("  Radiology  ", "de-DE", now()).unwrap();
+        assert_eq!((m.name.as_str(), m.status), ("Radiology", TrainingStatus::NotRunning));
+        assert_eq!(store.create_model("x", "ja-JP", now()).unwrap_err().code, "invalid_language");
+        assert_eq!(store.create_model(" ", "de-DE", now()).unwrap_err().code, "invalid_name");
+        store.user.organization_id = None;
+        assert_eq!(store.create_model("x", "de-DE", now()).unwrap_err().status, 403);
+    }
+
+    #[test]
+    fn only_admins_delete() {
+        let mut store = MockStore::empty(1000);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        store.set_role(Role::Member);
+        assert_eq!(store.delete_model(&m.id).unwrap_err().code, "forbidden");
+        store.set_role(Role::SysOp);
+        store.delete_model(&m.id).unwrap();
+        assert_eq!(store.model(&m.id).unwrap_err().status, 404);
+    }
+
+    #[test]
+    fn training_runs_to_success_and_uses_a_credit() {
+        let mut store = MockStore::empty(1000);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "validation_failed");
+        upload(&mut store, &m.id, "a.wav", DatasetType::Audio, None);
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::ReadyToRun);
+        assert_eq!(store.start_training(&m.id, now()).unwrap().status, TrainingStatus::Running);
+        assert_eq!(store.credits, 4);
+        assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "training_running");
+        assert!(!store.advance(now() + Duration::milliseconds(999)));
+        assert!(store.advance(now() + Duration::milliseconds(1000)));
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::Success);
+        assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "already_trained");
+    }
+
+    #[test]
+    fn a_training_started_after_the_clock_found_none_still_finishes() {
+        let mut store = MockStore::empty(1000);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        upload(&mut store, &m.id, "a.wav", DatasetType::Audio, None);
+        assert!(!store.advance(now()));
+        store.start_training(&m.id, now()).unwrap();
+        assert!(!store.advance(now() + Duration::milliseconds(500)));
+        assert!(store.advance(now() + Duration::milliseconds(1000)));
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::Success);
+        assert!(!store.advance(now() + Duration::days(1)));
+    }
+
+    #[test]
+    fn faulty_uploads_fail_the_training_with_their_code() {
+        let mut store = MockStore::empty(0);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        upload(&mut store, &m.id, "fake.wav", DatasetType::Audio, Some(TrainingErrorCode::InvalidAudioFormat));
+        store.start_training(&m.id, now()).unwrap();
+        store.advance(now());
+        let m = store.model(&m.id).unwrap();
+        assert_eq!(m.status, TrainingStatus::Failed);
+        assert_eq!(m.failure, Some(TrainingErrorCode::InvalidAudioFormat));
+    }
+
+    #[test]
+    fn no_credits_is_no_claims_available() {
+        let mut store = MockStore::empty(0);
+        store.credits = 0;
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        upload(&mut store, &m.id, "a.txt", DatasetType::Transcript, None);
+        let err = store.start_training(&m.id, now()).unwrap_err();
+        assert_eq!((err.status, err.code.as_str()), (402, "no-claims-available"));
+    }
+}
