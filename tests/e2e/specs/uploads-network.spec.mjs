@@ -1,7 +1,7 @@
 // Uploads on a real network: drops, throttling, hung and corrupted chunks, lost
 // answers, expired tokens, partial batches and reloads, against the fake backend.
 import { writeFileSync } from 'node:fs';
-import { test, expect } from './fixtures.mjs';
+import { test, expect, expectNoAxeViolations } from './fixtures.mjs';
 import { fakeBackend, httpConfig } from './fake-backend.mjs';
 
 test.use({ consoleConfig: httpConfig });
@@ -195,6 +195,7 @@ test('a batch with one refused file: Retry failed sends only that file, each fil
   await expect(fileRow(dialog, 'b.txt').getByRole('alert')).toContainText('Upload failed: The server could not read this file.');
   await expect(fileRow(dialog, 'c.txt')).toContainText('Uploaded');
   await expect(fileRow(dialog, 'a.txt')).toContainText('Uploaded');
+  await expectNoAxeViolations(page);
   const sentBefore = backend.requests.filter((r) => r.method === 'PUT').length;
   await dialog.getByRole('button', { name: 'Retry failed' }).click();
   await expect(dialog).toBeHidden({ timeout: 15_000 });
@@ -251,6 +252,7 @@ test.describe('resuming after a reload', () => {
     await section.getByRole('button', { name: 'Resume calls.txt' }).click();
     await (await chooser).setFiles(fileOnDisk('other.txt', 3 * 1024));
     await expect(section.getByRole('alert')).toContainText('not the same file');
+    await expectNoAxeViolations(page);
     expect(backend.requests.slice(before).filter((r) => r.path.startsWith('/uploads/'))).toHaveLength(0);
     await expect(section.getByRole('button', { name: 'Resume calls.txt' })).toBeVisible();
   });
