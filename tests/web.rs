@@ -64,7 +64,7 @@ fn storage_round_trips_and_tolerates_absence() {
 async fn the_mock_persists_its_state_across_loads() {
     let options = mock_options("cm-test-persist");
     let api = MockApi::load(&options, None, None);
-    let created = api.create_model("Persisted", "en-US").await.unwrap();
+    let created = api.create_model("Persisted", "en-US", "k-persisted").await.unwrap();
     let reloaded = MockApi::load(&MockOptions { ..options.clone() }, None, None);
     assert_eq!(reloaded.model(&created.id).await.unwrap().name, "Persisted");
     storage::set(&options.storage_key, "{not json").unwrap();
@@ -82,7 +82,7 @@ async fn the_mock_enforces_roles_and_runs_training_to_an_end() {
     assert!(refused.user_message().contains("Only organization admins"));
 
     let running = page.items.iter().find(|m| m.status == TrainingStatus::ReadyToRun).unwrap();
-    let started = api.start_training(&running.id).await.unwrap();
+    let started = api.start_training(&running.id, "k-train").await.unwrap();
     assert_eq!(started.status, TrainingStatus::Running);
     sleep(80).await;
     assert_eq!(api.model(&running.id).await.unwrap().status, TrainingStatus::Success);
@@ -152,7 +152,7 @@ async fn uploads_go_in_chunks_with_exact_rising_progress_and_can_be_cancelled() 
 
     let api =
         Api::Mock(MockApi::load(&MockOptions { chunk_latency_ms: 0, ..mock_options("cm-test-upload") }, None, None));
-    let model = api.create_model("Uploads", "en-US").await.unwrap();
+    let model = api.create_model("Uploads", "en-US", "k-uploads").await.unwrap();
     let size = 2 * 1024 * 1024 + 10;
     let file = blob_of(&vec![b'a'; size]);
     let target = |key: &str| Target {

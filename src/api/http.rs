@@ -27,6 +27,13 @@ pub struct Extra<'a> {
     pub timeout_ms: Option<u32>,
 }
 
+impl Extra<'_> {
+    /// A `POST` that creates something: its key makes a retry safe (docs/api.md).
+    fn idempotent(key: &str) -> Self {
+        Extra { headers: vec![("Idempotency-Key", key.to_owned())], ..Extra::default() }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct HttpApi {
     base_url: String,
@@ -192,9 +199,10 @@ impl HttpApi {
         Ok(wire::decode_model(&self.get(&model_path(id), &[]).await?)?)
     }
 
-    pub async fn create_model(&self, name: &str, language: &str) -> ApiResult<CustomModel> {
-        let body = json!({ "name": name, "language": language });
-        Ok(wire::decode_model(&self.send(Method::POST, "/custom-models", &[], Some(body)).await?)?)
+    pub async fn create_model(&self, name: &str, language: &str, key: &str) -> ApiResult<CustomModel> {
+        let body = Body::Json(json!({ "name": name, "language": language }));
+        let text = self.send_body(Method::POST, "/custom-models", &[], Some(body), Extra::idempotent(key)).await?;
+        Ok(wire::decode_model(&text)?)
     }
 
     pub async fn rename_model(&self, id: &str, name: &str) -> ApiResult<CustomModel> {
@@ -206,9 +214,9 @@ impl HttpApi {
         self.send(Method::DELETE, &model_path(id), &[], None).await.map(drop)
     }
 
-    pub async fn start_training(&self, id: &str) -> ApiResult<CustomModel> {
+    pub async fn start_training(&self, id: &str, key: &str) -> ApiResult<CustomModel> {
         let path = format!("{}/train", model_path(id));
-        Ok(wire::decode_model(&self.send(Method::POST, &path, &[], None).await?)?)
+        Ok(wire::decode_model(&self.send_body(Method::POST, &path, &[], None, Extra::idempotent(key)).await?)?)
     }
 
     pub async fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> ApiResult<Page<Dataset>> {
@@ -227,7 +235,7 @@ impl HttpApi {
     pub async fn start_upload(&self, model_id: &str, request: &UploadRequest, key: &str) -> ApiResult<UploadTicket> {
         let path = format!("{}/uploads", model_path(model_id));
         let body = serde_json::to_value(request).map_err(|e| ApiError::Decode(e.to_string()))?;
-        let extra = Extra { headers: vec![("Idempotency-Key", key.to_owned())], ..Extra::default() };
+        let extra = Extra::idempotent(key);
         Ok(wire::decode_upload_ticket(&self.send_body(Method::POST, &path, &[], Some(Body::Json(body)), extra).await?)?)
     }
 
@@ -247,7 +255,7 @@ impl HttpApi {
 
     pub async fn complete_upload(&self, upload_id: &str, key: &str) -> ApiResult<Dataset> {
         let path = format!("/uploads/{}/complete", encode(upload_id));
-        let extra = Extra { headers: vec![("Idempotency-Key", key.to_owned())], ..Extra::default() };
+        let extra = Extra::idempotent(key);
         Ok(wire::decode_dataset(&self.send_body(Method::POST, &path, &[], None, extra).await?)?)
     }
 
@@ -257,9 +265,11 @@ impl HttpApi {
 }
 
 impl HttpApi {
-    pub async fn create_session(&self, request: &SessionRequest) -> ApiResult<SttSession> {
+    pub async fn create_session(&self, request: &SessionRequest, key: &str) -> ApiResult<SttSession> {
         let body = serde_json::to_value(request).map_err(|e| ApiError::Decode(e.to_string()))?;
-        Ok(wire::decode_session(&self.send(Method::POST, "/stt-sessions", &[], Some(body)).await?)?)
+        let text =
+            self.send_body(Method::POST, "/stt-sessions", &[], Some(Body::Json(body)), Extra::idempotent(key)).await?;
+        Ok(wire::decode_session(&text)?)
     }
 
     pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Vec<SttSession>> {

@@ -173,8 +173,8 @@ impl MockApi {
         self.call(false, |s, _| s.model(id)).await
     }
 
-    pub async fn create_model(&self, name: &str, language: &str) -> ApiResult<CustomModel> {
-        self.call(true, |s, now| s.create_model(name, language, now)).await
+    pub async fn create_model(&self, name: &str, language: &str, key: &str) -> ApiResult<CustomModel> {
+        self.call(true, |s, now| s.create_model_once(name, language, now, key)).await
     }
 
     pub async fn rename_model(&self, id: &str, name: &str) -> ApiResult<CustomModel> {
@@ -185,8 +185,8 @@ impl MockApi {
         self.call(true, |s, _| s.delete_model(id)).await
     }
 
-    pub async fn start_training(&self, id: &str) -> ApiResult<CustomModel> {
-        self.call(true, |s, now| s.start_training(id, now)).await
+    pub async fn start_training(&self, id: &str, key: &str) -> ApiResult<CustomModel> {
+        self.call(true, |s, now| s.start_training_once(id, now, key)).await
     }
 
     pub async fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> ApiResult<Page<Dataset>> {
@@ -264,8 +264,8 @@ impl MockApi {
         self.call(false, |s, _| s.abort_upload(upload_id)).await
     }
 
-    pub async fn create_session(&self, request: &SessionRequest) -> ApiResult<SttSession> {
-        self.call(true, |s, now| s.create_session(request.clone(), now)).await
+    pub async fn create_session(&self, request: &SessionRequest, key: &str) -> ApiResult<SttSession> {
+        self.call(true, |s, now| s.create_session_once(request.clone(), now, key)).await
     }
 
     pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Vec<SttSession>> {

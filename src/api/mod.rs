@@ -32,6 +32,8 @@ pub enum ApiError {
     Http { status: u16, code: Option<ErrorCode>, message: Option<String>, retry_after_ms: Option<u64> },
     /// The server answered, but not with what the contract says.
     Decode(String),
+    /// An id that cannot be a path segment (`..`, say): refused before any request.
+    BadId(String),
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
@@ -66,6 +68,9 @@ impl ApiError {
             ApiError::Network(_) => "Could not reach the server. Check your connection and try again.".into(),
             ApiError::Timeout => "The server did not answer in time. Try again.".into(),
             ApiError::Cancelled => "Cancelled.".into(),
+            ApiError::BadId(id) => format!(
+                "This item’s id (“{id}”) cannot be used in a request, so nothing was sent. Reload the page; if it persists, contact support."
+            ),
             ApiError::Decode(_) => {
                 "The server sent a response this page cannot read. Try again; if it persists, contact support.".into()
             }
@@ -108,6 +113,14 @@ pub enum Api {
     Http(HttpApi),
     #[cfg(feature = "demo")]
     Mock(MockApi),
+}
+
+/// Refuses ids that cannot be one path segment, before any request is made.
+fn check_ids(ids: &[&str]) -> ApiResult<()> {
+    match ids.iter().find(|id| !domain::ids::is_path_segment(id)) {
+        Some(bad) => Err(ApiError::BadId((*bad).to_owned())),
+        None => Ok(()),
+    }
 }
 
 /// One chunk of an upload, ready to send: its bytes stay a `Blob` in the browser.
@@ -181,60 +194,73 @@ impl Api {
     }
 
     pub async fn model(&self, id: &str) -> ApiResult<CustomModel> {
+        check_ids(&[id])?;
         delegate!(self.model(id))
     }
 
-    pub async fn create_model(&self, name: &str, language: &str) -> ApiResult<CustomModel> {
-        delegate!(self.create_model(name, language))
+    /// Creates a model; `key` makes a retry after a lost answer return the same model.
+    pub async fn create_model(&self, name: &str, language: &str, key: &str) -> ApiResult<CustomModel> {
+        delegate!(self.create_model(name, language, key))
     }
 
     pub async fn rename_model(&self, id: &str, name: &str) -> ApiResult<CustomModel> {
+        check_ids(&[id])?;
         delegate!(self.rename_model(id, name))
     }
 
     pub async fn delete_model(&self, id: &str) -> ApiResult<()> {
+        check_ids(&[id])?;
         delegate!(self.delete_model(id))
     }
 
-    pub async fn start_training(&self, id: &str) -> ApiResult<CustomModel> {
-        delegate!(self.start_training(id))
+    /// Starts a training; `key` makes a retry after a lost answer start no second one.
+    pub async fn start_training(&self, id: &str, key: &str) -> ApiResult<CustomModel> {
+        check_ids(&[id])?;
+        delegate!(self.start_training(id, key))
     }
 
     pub async fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> ApiResult<Page<Dataset>> {
+        check_ids(&[model_id])?;
         delegate!(self.list_datasets(model_id, page, page_size))
     }
 
     pub async fn delete_dataset(&self, model_id: &str, dataset_id: &str) -> ApiResult<()> {
+        check_ids(&[model_id, dataset_id])?;
         delegate!(self.delete_dataset(model_id, dataset_id))
     }
 
     /// Starts a chunked upload (docs/api.md, "Uploads"); `key` makes a retry after
     /// a lost answer return the same upload.
     pub async fn start_upload(&self, model_id: &str, request: &UploadRequest, key: &str) -> ApiResult<UploadTicket> {
+        check_ids(&[model_id])?;
         delegate!(self.start_upload(model_id, request, key))
     }
 
     /// Sends one chunk, a slice of the file that is never read into WASM memory.
     pub async fn send_chunk(&self, chunk: &ChunkRequest<'_>) -> ApiResult<()> {
+        check_ids(&[chunk.upload_id])?;
         delegate!(self.send_chunk(chunk))
     }
 
     /// Which chunks the server holds of an upload (404 once it forgot it).
     pub async fn upload_status(&self, upload_id: &str) -> ApiResult<UploadStatus> {
+        check_ids(&[upload_id])?;
         delegate!(self.upload_status(upload_id))
     }
 
     pub async fn complete_upload(&self, upload_id: &str, key: &str) -> ApiResult<Dataset> {
+        check_ids(&[upload_id])?;
         delegate!(self.complete_upload(upload_id, key))
     }
 
     pub async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {
+        check_ids(&[upload_id])?;
         delegate!(self.abort_upload(upload_id))
     }
 
     /// Starts an STT Session (Home page).
-    pub async fn create_session(&self, request: &SessionRequest) -> ApiResult<SttSession> {
-        delegate!(self.create_session(request))
+    pub async fn create_session(&self, request: &SessionRequest, key: &str) -> ApiResult<SttSession> {
+        delegate!(self.create_session(request, key))
     }
 
     /// The newest sessions first, at most `limit`.

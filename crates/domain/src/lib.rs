@@ -13,6 +13,7 @@
 pub mod content;
 pub mod dataset;
 pub mod error_code;
+pub mod ids;
 pub mod language;
 pub mod mock_store;
 pub mod model;

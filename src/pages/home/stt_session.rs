@@ -10,6 +10,7 @@ use crate::components::announcer::use_announcer;
 use crate::components::file_field::{FileField, Picked};
 use crate::components::modal::Modal;
 use crate::components::model_select::CustomModelSelect;
+use crate::hooks::idempotency::IdempotencyKeys;
 use crate::hooks::mutation::Mutation;
 use crate::workspace::{language_options, use_workspace};
 
@@ -41,12 +42,14 @@ pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl 
             && audio.with(passed)
             && (mode.get() == SessionMode::Transcription || transcript.with(passed))
     };
+    let keys = IdempotencyKeys::<SessionRequest>::new();
     let start = Mutation::new(
-        move |request: &SessionRequest| {
-            let (api, request) = (api.clone(), request.clone());
-            async move { api.create_session(&request).await }
+        move |(request, key): &(SessionRequest, String)| {
+            let (api, request, key) = (api.clone(), request.clone(), key.clone());
+            async move { api.create_session(&request, &key).await }
         },
         move |session| {
+            keys.made();
             open.set(false);
             audio.set(None);
             transcript.set(None);
@@ -61,7 +64,7 @@ pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl 
         }
         let Some(audio_file) = audio.with_untracked(|a| a.as_ref().map(|a| a.file.clone())) else { return };
         let mode = mode.get_untracked();
-        start.dispatch(SessionRequest {
+        let request = SessionRequest {
             mode,
             language: language.get_untracked(),
             model_id: model.get_untracked(),
@@ -70,7 +73,9 @@ pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl 
             transcript_file_name: (mode == SessionMode::ForceAlignment)
                 .then(|| transcript.with_untracked(|t| t.as_ref().map(|t| t.file.name())))
                 .flatten(),
-        });
+        };
+        let key = keys.key_for(&request);
+        start.dispatch((request, key));
     };
 
     let language_options = language_options(workspace, |_| true, language);

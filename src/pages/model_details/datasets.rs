@@ -64,8 +64,9 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
     });
 
     let deletion = DeleteFlow::new(
+        // The model is the page's, whatever the dataset itself claims.
         move |d: &Dataset| {
-            let (api, model_id, id) = (api.clone(), d.model_id.clone(), d.id.clone());
+            let (api, model_id, id) = (api.clone(), model_id.get_untracked(), d.id.clone());
             async move { api.delete_dataset(&model_id, &id).await }
         },
         move |d| {

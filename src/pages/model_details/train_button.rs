@@ -9,6 +9,7 @@ use super::use_model;
 use crate::api::{use_api, ApiResult};
 use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::hooks::idempotency::IdempotencyKeys;
 use crate::hooks::mutation::Mutation;
 
 /// The training's state, shared by the button and its confirmation.
@@ -16,7 +17,8 @@ use crate::hooks::mutation::Mutation;
 pub struct Training {
     credits: LocalResource<ApiResult<u64>>,
     open: RwSignal<bool>,
-    train: Mutation<String, CustomModel>,
+    train: Mutation<(String, String), CustomModel>,
+    keys: IdempotencyKeys<String>,
 }
 
 impl Training {
@@ -28,12 +30,14 @@ impl Training {
             async move { api.credits().await }
         });
         let open = RwSignal::new(false);
+        let keys = IdempotencyKeys::new();
         let train = Mutation::new(
-            move |id: &String| {
-                let (api, id) = (api.clone(), id.clone());
-                async move { api.start_training(&id).await }
+            move |(id, key): &(String, String)| {
+                let (api, id, key) = (api.clone(), id.clone(), key.clone());
+                async move { api.start_training(&id, &key).await }
             },
             move |model: CustomModel| {
+                keys.made();
                 open.set(false);
                 announcer.say(format!("Training of {} started.", model.name));
                 ctx.model.set(Some(model));
@@ -41,7 +45,7 @@ impl Training {
                 ctx.reload.run(());
             },
         );
-        Training { credits, open, train }
+        Training { credits, open, train, keys }
     }
 
     fn known_credits(self) -> Option<u64> {
@@ -95,7 +99,8 @@ pub fn TrainDialog(training: Training, #[prop(into)] language: Signal<String>) -
     let name = move || model.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
     let start = Callback::new(move |()| {
         if let Some(id) = model.with_untracked(|m| m.as_ref().map(|m| m.id.clone())) {
-            training.train.dispatch(id);
+            let key = training.keys.key_for(&id);
+            training.train.dispatch((id, key));
         }
     });
     view! {

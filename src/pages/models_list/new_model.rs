@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::components::modal::Modal;
+use crate::hooks::idempotency::IdempotencyKeys;
 use crate::hooks::mutation::Mutation;
 use crate::workspace::{language_options, use_workspace};
 
@@ -16,12 +17,14 @@ pub fn NewModelDialog(open: RwSignal<bool>, on_created: Callback<CustomModel>) -
     let name = RwSignal::new(String::new());
     let language = RwSignal::new(String::new());
     let submitted = RwSignal::new(false);
+    let keys = IdempotencyKeys::<(String, String)>::new();
     let create = Mutation::new(
-        move |(name, language): &(String, String)| {
-            let (api, name, language) = (api.clone(), name.clone(), language.clone());
-            async move { api.create_model(&name, &language).await }
+        move |(name, language, key): &(String, String, String)| {
+            let (api, name, language, key) = (api.clone(), name.clone(), language.clone(), key.clone());
+            async move { api.create_model(&name, &language, &key).await }
         },
         move |model| {
+            keys.made();
             open.set(false);
             name.set(String::new());
             language.set(String::new());
@@ -47,7 +50,9 @@ pub fn NewModelDialog(open: RwSignal<bool>, on_created: Callback<CustomModel>) -
         if create.pending().get_untracked() || name_error().is_some() || language_error().is_some() {
             return;
         }
-        create.dispatch((name.get_untracked(), language.get_untracked()));
+        let request = (name.get_untracked(), language.get_untracked());
+        let key = keys.key_for(&request);
+        create.dispatch((request.0, request.1, key));
     };
 
     // Only trainable languages may be the base of a model (sorted by name by the domain rule).

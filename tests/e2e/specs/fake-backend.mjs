@@ -209,6 +209,12 @@ export async function fakeBackend(page, { models = makeModels(30), user, dataset
       delete state.uploads[upload[1]];
       return fulfill({ status: 204 });
     }
+    const oneDataset = path.match(/^\/custom-models\/([^/]+)\/datasets\/([^/]+)$/);
+    if (oneDataset && record.method === 'DELETE') {
+      const [, model, id] = oneDataset.map(decodeURIComponent);
+      state.datasets[model] = (state.datasets[model] ?? []).filter((d) => d.id !== id);
+      return fulfill({ status: 204 });
+    }
     if (one && record.method === 'DELETE') {
       state.models = state.models.filter((m) => m.id !== decodeURIComponent(one[1]));
       return fulfill({ status: 204 });

@@ -227,17 +227,17 @@ test.describe('resuming after a reload', () => {
   }
 
   test('choosing the same file sends only the missing chunks', async ({ page }) => {
-    const backend = await fakeBackend(page, { chunkSize: 1024, chunkDelayMs: 250 });
-    const path = fileOnDisk('calls.txt', 5 * 1024);
+    const backend = await fakeBackend(page, { chunkSize: 1024, chunkDelayMs: 1_000 });
+    const path = fileOnDisk('calls.txt', 8 * 1024);
     const section = await startThenReload(page, backend, path);
     const held = [...backend.uploads.up1.received.keys()];
     const before = backend.requests.length;
     const chooser = page.waitForEvent('filechooser');
     await section.getByRole('button', { name: 'Resume calls.txt' }).click();
     await (await chooser).setFiles(path);
-    await expect(page.getByRole('table', { name: 'Datasets' })).toContainText('calls.txt', { timeout: 15_000 });
+    await expect(page.getByRole('table', { name: 'Datasets' })).toContainText('calls.txt', { timeout: 20_000 });
     const resent = backend.requests.slice(before).filter((r) => r.method === 'PUT').map((r) => Number(r.path.split('/').at(-1)));
-    expect(resent.sort()).toEqual(indexes(5).filter((i) => !held.includes(i)));
+    expect(resent.sort((a, b) => a - b)).toEqual(indexes(8).filter((i) => !held.includes(i)));
     expect(backend.requestsTo('GET', '/uploads/up1')).toHaveLength(1);
     expect(backend.requestsTo('POST', '/custom-models/m1/uploads')).toHaveLength(1);
     expect(datasetNames(backend)).toEqual(['calls.txt']);
@@ -245,8 +245,8 @@ test.describe('resuming after a reload', () => {
   });
 
   test('a different file is refused with the reason, and nothing is sent', async ({ page }) => {
-    const backend = await fakeBackend(page, { chunkSize: 1024, chunkDelayMs: 250 });
-    const section = await startThenReload(page, backend, fileOnDisk('calls.txt', 5 * 1024));
+    const backend = await fakeBackend(page, { chunkSize: 1024, chunkDelayMs: 1_000 });
+    const section = await startThenReload(page, backend, fileOnDisk('calls.txt', 8 * 1024));
     const before = backend.requests.length;
     const chooser = page.waitForEvent('filechooser');
     await section.getByRole('button', { name: 'Resume calls.txt' }).click();
@@ -258,8 +258,8 @@ test.describe('resuming after a reload', () => {
   });
 
   test('an upload the server forgot is dropped with a notice', async ({ page }) => {
-    const backend = await fakeBackend(page, { chunkSize: 1024, chunkDelayMs: 250 });
-    const path = fileOnDisk('calls.txt', 5 * 1024);
+    const backend = await fakeBackend(page, { chunkSize: 1024, chunkDelayMs: 1_000 });
+    const path = fileOnDisk('calls.txt', 8 * 1024);
     const section = await startThenReload(page, backend, path);
     delete backend.uploads.up1;
     const chooser = page.waitForEvent('filechooser');
@@ -271,8 +271,8 @@ test.describe('resuming after a reload', () => {
   });
 
   test('Discard forgets the upload and tells the server', async ({ page }) => {
-    const backend = await fakeBackend(page, { chunkSize: 1024, chunkDelayMs: 250 });
-    const section = await startThenReload(page, backend, fileOnDisk('calls.txt', 5 * 1024));
+    const backend = await fakeBackend(page, { chunkSize: 1024, chunkDelayMs: 1_000 });
+    const section = await startThenReload(page, backend, fileOnDisk('calls.txt', 8 * 1024));
     await section.getByRole('button', { name: 'Discard calls.txt' }).click();
     await expect(section).toHaveCount(0);
     expect(backend.requestsTo('DELETE', '/uploads/up1')).toHaveLength(1);

@@ -95,30 +95,30 @@ impl MockStore {
         now: DateTime<Utc>,
         key: &str,
     ) -> Result<UploadTicket, MockError> {
-        let reply = format!("start:{key}");
-        if let Some(id) = self.replies.get(&reply).filter(|id| self.uploads.iter().any(|u| &u.id == *id)) {
-            return Ok(UploadTicket { upload_id: id.clone(), chunk_size: MOCK_CHUNK_BYTES });
-        }
-        let ticket = self.start_upload(model_id, request, now)?;
-        self.replies.insert(reply, ticket.upload_id.clone());
-        Ok(ticket)
+        self.once(
+            "start",
+            key,
+            |s| s.start_upload(model_id, request, now),
+            |t| t.upload_id.clone(),
+            |s, id| {
+                s.uploads
+                    .iter()
+                    .any(|u| u.id == id)
+                    .then(|| UploadTicket { upload_id: id.to_owned(), chunk_size: MOCK_CHUNK_BYTES })
+            },
+        )
     }
 
     /// Completes an upload once per idempotency key: a retry after a lost
     /// answer gets the same dataset, not a second one.
-    pub fn complete_upload_once(
-        &mut self,
-        upload_id: &str,
-        now: DateTime<Utc>,
-        key: &str,
-    ) -> Result<Dataset, MockError> {
-        let reply = format!("complete:{key}");
-        if let Some(dataset) = self.replies.get(&reply).and_then(|id| self.datasets.iter().find(|d| &d.id == id)) {
-            return Ok(dataset.clone());
-        }
-        let dataset = self.complete_upload(upload_id, now)?;
-        self.replies.insert(reply, dataset.id.clone());
-        Ok(dataset)
+    pub fn complete_upload_once(&mut self, upload_id: &str, now: DateTime<Utc>, key: &str) -> Result<Dataset, MockError> {
+        self.once(
+            "complete",
+            key,
+            |s| s.complete_upload(upload_id, now),
+            |d| d.id.clone(),
+            |s, id| s.datasets.iter().find(|d| d.id == id).cloned(),
+        )
     }
 
     /// Which chunks of an upload the store holds.

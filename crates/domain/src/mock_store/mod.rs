@@ -137,6 +137,25 @@ const STORED_GENERATED_MAX: usize = 10_000;
 const FAULTY_SEED: usize = 6;
 
 impl MockStore {
+    /// Runs `act` once per idempotency key of `kind`: a retry with the same key
+    /// (after a lost answer) gets what the first call made, found again by its id.
+    pub(super) fn once<T>(
+        &mut self,
+        kind: &str,
+        key: &str,
+        act: impl FnOnce(&mut Self) -> Result<T, MockError>,
+        id_of: impl Fn(&T) -> String,
+        find: impl Fn(&Self, &str) -> Option<T>,
+    ) -> Result<T, MockError> {
+        let reply = format!("{kind}:{key}");
+        if let Some(made) = self.replies.get(&reply).and_then(|id| find(self, id)) {
+            return Ok(made);
+        }
+        let made = act(self)?;
+        self.replies.insert(reply, id_of(&made));
+        Ok(made)
+    }
+
     pub(super) fn fresh_id(&mut self, prefix: &str) -> String {
         let id = format!("{prefix}_{}", self.next_id);
         self.next_id += 1;

@@ -40,6 +40,23 @@ impl MockStore {
         Ok(&mut self.models[position])
     }
 
+    /// [`MockStore::create_model`] once per idempotency key.
+    pub fn create_model_once(
+        &mut self,
+        name: &str,
+        language: &str,
+        now: DateTime<Utc>,
+        key: &str,
+    ) -> Result<CustomModel, MockError> {
+        self.once("model", key, |s| s.create_model(name, language, now), |m| m.id.clone(), |s, id| s.model(id).ok())
+    }
+
+    /// [`MockStore::start_training`] once per idempotency key: a retry answers the
+    /// model as it is now, and no second credit is used.
+    pub fn start_training_once(&mut self, id: &str, now: DateTime<Utc>, key: &str) -> Result<CustomModel, MockError> {
+        self.once("train", key, |s| s.start_training(id, now), |m| m.id.clone(), |s, id| s.model(id).ok())
+    }
+
     pub fn create_model(&mut self, name: &str, language: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
         let Some(org) = self.user.organization_id.clone() else {
             return Err(MockError::new(
@@ -137,6 +154,20 @@ mod tests {
         assert_eq!(store.create_model(" ", "de-DE", now()).unwrap_err().code, "invalid_name");
         store.user.organization_id = None;
         assert_eq!(store.create_model("x", "de-DE", now()).unwrap_err().status, 403);
+    }
+
+    #[test]
+    fn a_retried_create_or_training_with_the_same_key_acts_once() {
+        let mut store = MockStore::empty(1000);
+        let m = store.create_model_once("Radiology", "de-DE", now(), "k").unwrap();
+        assert_eq!(store.create_model_once("Radiology", "de-DE", now(), "k").unwrap().id, m.id);
+        assert_eq!(store.model_count(), 1);
+        upload(&mut store, &m.id, "a.txt", DatasetType::Transcript, None);
+        let credits = store.credits;
+        store.start_training_once(&m.id, now(), "t").unwrap();
+        assert_eq!(store.start_training_once(&m.id, now(), "t").unwrap().status, TrainingStatus::Running);
+        assert_eq!(store.credits, credits - 1, "one training, one credit");
+        assert_eq!(store.start_training_once(&m.id, now(), "t2").unwrap_err().code, "training_running");
     }
 
     #[test]

@@ -3,6 +3,22 @@
 use super::*;
 
 impl MockStore {
+    /// [`MockStore::create_session`] once per idempotency key.
+    pub fn create_session_once(
+        &mut self,
+        request: SessionRequest,
+        now: DateTime<Utc>,
+        key: &str,
+    ) -> Result<SttSession, MockError> {
+        self.once(
+            "session",
+            key,
+            |s| s.create_session(request, now),
+            |session| session.id.clone(),
+            |s, id| s.sessions.iter().find(|x| x.id == id).cloned(),
+        )
+    }
+
     /// Records a new STT Session, refusing models that cannot serve it.
     pub fn create_session(&mut self, request: SessionRequest, now: DateTime<Utc>) -> Result<SttSession, MockError> {
         if !self.languages.iter().any(|l| l.code == request.language) {
