@@ -111,7 +111,12 @@ impl MockStore {
 
     /// Completes an upload once per idempotency key: a retry after a lost
     /// answer gets the same dataset, not a second one.
-    pub fn complete_upload_once(&mut self, upload_id: &str, now: DateTime<Utc>, key: &str) -> Result<Dataset, MockError> {
+    pub fn complete_upload_once(
+        &mut self,
+        upload_id: &str,
+        now: DateTime<Utc>,
+        key: &str,
+    ) -> Result<Dataset, MockError> {
         self.once(
             "complete",
             key,
