@@ -1,27 +1,40 @@
 //! How the console is configured at start-up: API mode, base URL, token, route
-//! prefix and the mock's knobs. A host sets `window.customModelsConfig` before
-//! the app loads (see README); anything missing or malformed takes its default,
-//! and with no `apiBaseUrl` the console runs on the in-browser mock.
+//! prefix, the host's callbacks and the mock's knobs. A host sets
+//! `window.customModelsConfig` before the app loads, or passes the same object to
+//! `mount` (see README). The fields are read by `domain::host_config`, which names
+//! every malformed one; with `apiBaseUrl` set the console never runs on demo data.
 
-use domain::{Role, User};
+use domain::host_config::{self, ConfigProblem};
+use domain::User;
 use send_wrapper::SendWrapper;
-use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// A host's function that returns the current bearer token (or a promise of it),
-/// asked before every request so the console never holds a stale token.
-#[derive(Clone)]
-pub struct TokenProvider(pub SendWrapper<js_sys::Function>);
+pub use domain::host_config::{MockFaults, MockOptions, DEFAULT_REQUEST_TIMEOUT_MS};
 
-impl PartialEq for TokenProvider {
+/// A function the host passed in the config (`getToken`, `onUnauthorized`).
+#[derive(Clone)]
+pub struct HostFunction(pub SendWrapper<js_sys::Function>);
+
+/// The host's function that returns the current bearer token (or a promise of it),
+/// asked before every request so the console never holds a stale token.
+pub type TokenProvider = HostFunction;
+
+impl HostFunction {
+    /// Calls it with `arg`; whatever it throws stays the host's business.
+    pub fn notify(&self, arg: &JsValue) {
+        let _ = self.0.call1(&JsValue::NULL, arg);
+    }
+}
+
+impl PartialEq for HostFunction {
     fn eq(&self, other: &Self) -> bool {
         JsValue::from(&*self.0) == JsValue::from(&*other.0)
     }
 }
 
-impl std::fmt::Debug for TokenProvider {
+impl std::fmt::Debug for HostFunction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("TokenProvider(..)")
+        f.write_str("HostFunction(..)")
     }
 }
 
@@ -31,64 +44,6 @@ pub enum ApiMode {
     Mock(MockOptions),
     Http { base_url: String, token: Option<String>, token_provider: Option<TokenProvider> },
 }
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct MockOptions {
-    /// Simulated network latency per call.
-    pub latency_ms: u32,
-    /// Simulated transfer time of one upload chunk (1 MiB in the mock).
-    pub chunk_latency_ms: u32,
-    /// How long a simulated training runs before it succeeds or fails.
-    pub training_ms: u32,
-    /// Start as this role (the header's demo switcher changes it later).
-    pub role: Option<Role>,
-    /// Start from an empty organisation instead of the seeded demo.
-    pub empty: bool,
-    /// Start as a user who belongs to no organisation.
-    pub no_organization: bool,
-    /// Start with this many training credits instead of the demo's five.
-    pub credits: Option<u64>,
-    /// Generate this many models instead of the demo (for trying the console at scale).
-    pub generate: Option<usize>,
-    /// With `generate`: this many datasets on the first model.
-    pub generate_datasets: usize,
-    /// The localStorage key the demo's state is kept under.
-    pub storage_key: String,
-    /// Network trouble the demo plays, so it shows waiting and resuming offline.
-    pub faults: MockFaults,
-}
-
-/// `mock.faults`: what goes wrong in the demo's uploads.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct MockFaults {
-    /// The share of chunks answered "503 busy" (0 to 1).
-    pub chunk_failure_rate: f64,
-    /// After this many chunks the demo's network drops for `offline_for_ms`.
-    pub offline_after_chunk: Option<u64>,
-    pub offline_for_ms: u32,
-}
-
-impl Default for MockOptions {
-    fn default() -> Self {
-        MockOptions {
-            latency_ms: 300,
-            chunk_latency_ms: 40,
-            training_ms: 8_000,
-            role: None,
-            empty: false,
-            no_organization: false,
-            credits: None,
-            generate: None,
-            generate_datasets: 0,
-            storage_key: "customModelsMockState".into(),
-            faults: MockFaults::default(),
-        }
-    }
-}
-
-/// A request without an answer after this long has failed; an upload chunk gets
-/// more time for its size (`domain::upload::retry::chunk_timeout_ms`).
-pub const DEFAULT_REQUEST_TIMEOUT_MS: u32 = 30_000;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -102,75 +57,20 @@ pub struct Config {
     pub manual_mount: bool,
     /// How long a request may take before it counts as failed (`timeouts.requestMs`).
     pub request_timeout_ms: u32,
+    /// Told once when the backend says the session has expired.
+    pub on_unauthorized: Option<HostFunction>,
+    /// The fields that could not be used; a fatal one stops the console.
+    pub problems: Vec<ConfigProblem>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config {
-            api: ApiMode::Mock(MockOptions::default()),
-            base_path: String::new(),
-            user: None,
-            manual_mount: false,
-            request_timeout_ms: DEFAULT_REQUEST_TIMEOUT_MS,
-        }
+        Config::from_host(host_config::read(&serde_json::Value::Null))
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct RawConfig {
-    api_base_url: Option<String>,
-    token: Option<String>,
-    base_path: Option<String>,
-    mock: RawMock,
-    user: Option<RawUser>,
-    manual_mount: bool,
-    timeouts: RawTimeouts,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct RawTimeouts {
-    request_ms: Option<u32>,
-}
-
-#[derive(Deserialize)]
-struct RawUser {
-    id: String,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    organization_id: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct RawMock {
-    latency_ms: Option<u32>,
-    chunk_latency_ms: Option<u32>,
-    training_ms: Option<u32>,
-    role: Option<String>,
-    seed: Option<String>,
-    storage_key: Option<String>,
-    no_organization: bool,
-    credits: Option<u64>,
-    generate: Option<usize>,
-    generate_datasets: Option<usize>,
-    faults: RawFaults,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct RawFaults {
-    chunk_failure_rate: Option<f64>,
-    offline_after_chunk: Option<u64>,
-    offline_for_ms: Option<u32>,
-}
-
 impl Config {
-    /// Reads `window.customModelsConfig`; never fails.
+    /// Reads `window.customModelsConfig`; never fails (problems are kept, not thrown).
     pub fn from_window() -> Config {
         let Some(window) = web_sys::window() else {
             return Config::default();
@@ -179,82 +79,74 @@ impl Config {
         Config::from_js(&raw)
     }
 
-    /// Reads a config object as a host passes it; junk gives the defaults.
+    /// Reads a config object as a host passes it, with its functions.
     pub fn from_js(raw: &JsValue) -> Config {
         if raw.is_undefined() || raw.is_null() {
             return Config::default();
         }
-        let json = js_sys::JSON::stringify(raw).ok().and_then(|s| s.as_string()).unwrap_or_default();
-        match Config::from_json(&json) {
-            Ok(mut config) => {
-                let get_token = js_sys::Reflect::get(raw, &JsValue::from_str("getToken")).ok();
-                if let (ApiMode::Http { token_provider, .. }, Some(f)) =
-                    (&mut config.api, get_token.and_then(|f| f.dyn_into::<js_sys::Function>().ok()))
-                {
-                    *token_provider = Some(TokenProvider(SendWrapper::new(f)));
-                }
-                config
+        // JSON.stringify leaves the functions out (they are read below) and throws on
+        // what JSON cannot hold (a cycle, a BigInt): that config cannot be trusted.
+        let json = js_sys::JSON::stringify(raw).ok().and_then(|s| s.as_string());
+        let Some(value) = json.and_then(|json| serde_json::from_str(&json).ok()) else {
+            return Config::unreadable();
+        };
+        let mut config = Config::from_host(host_config::read(&value));
+        let mut function = |key: &str| {
+            let value = js_sys::Reflect::get(raw, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+            if value.is_undefined() || value.is_null() {
+                return None;
             }
-            Err(reason) => {
-                web_sys::console::warn_1(&format!("customModelsConfig ignored: {reason}").into());
-                Config::default()
+            let found = value.dyn_into::<js_sys::Function>().ok().map(|f| HostFunction(SendWrapper::new(f)));
+            if found.is_none() {
+                // A token callback that cannot be called must not mean requests without a token.
+                config.problems.push(ConfigProblem { field: key.to_owned(), expected: "a function", fatal: true });
             }
+            found
+        };
+        let get_token = function("getToken");
+        let on_unauthorized = function("onUnauthorized");
+        if let ApiMode::Http { token_provider, .. } = &mut config.api {
+            *token_provider = get_token;
+        }
+        config.on_unauthorized = on_unauthorized;
+        config
+    }
+
+    pub fn from_json(json: &str) -> Config {
+        match serde_json::from_str(json) {
+            Ok(value) => Config::from_host(host_config::read(&value)),
+            Err(_) => Config::unreadable(),
         }
     }
 
-    pub fn from_json(json: &str) -> Result<Config, String> {
-        let raw: RawConfig = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        let defaults = MockOptions::default();
-        let api = match raw.api_base_url.map(|u| u.trim().trim_end_matches('/').to_owned()) {
-            Some(base_url) if !base_url.is_empty() => {
-                ApiMode::Http { base_url, token: raw.token.filter(|t| !t.is_empty()), token_provider: None }
-            }
-            _ => ApiMode::Mock(MockOptions {
-                latency_ms: raw.mock.latency_ms.unwrap_or(defaults.latency_ms),
-                chunk_latency_ms: raw.mock.chunk_latency_ms.unwrap_or(defaults.chunk_latency_ms),
-                training_ms: raw.mock.training_ms.unwrap_or(defaults.training_ms),
-                role: raw.mock.role.map(|r| Role::from_wire(&r)),
-                empty: raw.mock.seed.as_deref() == Some("empty"),
-                no_organization: raw.mock.no_organization,
-                credits: raw.mock.credits,
-                generate: raw.mock.generate.map(|n| n.min(1_000_000)),
-                generate_datasets: raw.mock.generate_datasets.unwrap_or(0).min(100_000),
-                storage_key: raw.mock.storage_key.unwrap_or(defaults.storage_key),
-                faults: MockFaults {
-                    chunk_failure_rate: raw
-                        .mock
-                        .faults
-                        .chunk_failure_rate
-                        .filter(|r| r.is_finite())
-                        .unwrap_or(0.0)
-                        .clamp(0.0, 0.9),
-                    offline_after_chunk: raw.mock.faults.offline_after_chunk,
-                    offline_for_ms: raw.mock.faults.offline_for_ms.unwrap_or(5_000),
-                },
-            }),
-        };
-        let user = raw.user.map(|u| User {
-            id: u.id,
-            name: u.name,
-            role: Role::from_wire(&u.role),
-            organization_id: u.organization_id.filter(|o| !o.is_empty()),
+    fn unreadable() -> Config {
+        let mut config = Config::default();
+        config.problems.push(ConfigProblem {
+            field: "customModelsConfig".into(),
+            expected: "a plain object (it could not be read as JSON)",
+            fatal: true,
         });
-        Ok(Config {
-            api,
-            base_path: normalise_base_path(raw.base_path.as_deref().unwrap_or("")),
-            user,
-            manual_mount: raw.manual_mount,
-            request_timeout_ms: raw.timeouts.request_ms.filter(|ms| *ms > 0).unwrap_or(DEFAULT_REQUEST_TIMEOUT_MS),
-        })
+        config
     }
-}
 
-/// `workspace/` → `/workspace`; `/` and empty → no prefix.
-fn normalise_base_path(raw: &str) -> String {
-    let trimmed = raw.trim().trim_matches('/');
-    if trimmed.is_empty() {
-        String::new()
-    } else {
-        format!("/{trimmed}")
+    fn from_host(host: host_config::HostConfig) -> Config {
+        let api = match host.api_base_url {
+            Some(base_url) => ApiMode::Http { base_url, token: host.token, token_provider: None },
+            None => ApiMode::Mock(host.mock),
+        };
+        Config {
+            api,
+            base_path: host.base_path,
+            user: host.user,
+            manual_mount: host.manual_mount,
+            request_timeout_ms: host.request_timeout_ms,
+            on_unauthorized: None,
+            problems: host.problems,
+        }
+    }
+
+    /// A problem stops the console: it could not tell where data should go.
+    pub fn is_fatal(&self) -> bool {
+        self.problems.iter().any(|p| p.fatal)
     }
 }

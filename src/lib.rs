@@ -5,6 +5,7 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod embed;
+pub mod expiry;
 pub mod hooks;
 pub mod pages;
 pub mod routes;
@@ -16,9 +17,11 @@ use leptos_router::components::Router;
 
 use crate::api::Api;
 use crate::components::announcer::{Announcer, LiveRegion};
+use crate::components::config_problems::{ConfigFailure, ConfigNotice, NotConnected};
 use crate::components::header::AppHeader;
 use crate::components::upload_indicator::UploadIndicator;
 use crate::config::Config;
+use crate::expiry::{ExpiredBanner, SessionExpiry};
 use crate::routes::AppRoutes;
 use crate::uploads::Uploads;
 use crate::workspace::Workspace;
@@ -26,21 +29,17 @@ use crate::workspace::Workspace;
 /// The whole console. `config` decides the API and the route prefix.
 #[component]
 pub fn App(config: Config) -> impl IntoView {
+    if config.is_fatal() {
+        return view! { <ConfigFailure problems=config.problems.clone() /> }.into_any();
+    }
     let storage_notice = StorageNotice(RwSignal::new(None));
     provide_context(storage_notice);
-    let Some(api) = Api::from_config(&config, Some(Callback::new(move |message| storage_notice.0.set(Some(message)))))
-    else {
-        return view! {
-            <div class="cm-root">
-                <main class="cm-main">
-                    <div class="cm-error" role="alert">
-                        <h1>"The console is not connected to a backend"</h1>
-                        <p>"This build has no demo data. Set apiBaseUrl in window.customModelsConfig (see the README)."</p>
-                    </div>
-                </main>
-            </div>
-        }
-        .into_any();
+    let root = NodeRef::new();
+    let expiry = SessionExpiry::new(config.on_unauthorized.clone(), root);
+    provide_context(expiry);
+    let notice = Callback::new(move |message| storage_notice.0.set(Some(message)));
+    let Some(api) = Api::from_config(&config, Some(notice), Some(expiry.report)) else {
+        return view! { <NotConnected /> }.into_any();
     };
     let announcer = Announcer::new();
     provide_context(announcer);
@@ -51,9 +50,11 @@ pub fn App(config: Config) -> impl IntoView {
 
     view! {
         <Router base=config.base_path.clone()>
-            <div class="cm-root">
+            <div class="cm-root" node_ref=root>
                 <a class="cm-skip-link" href="#cm-main">"Skip to content"</a>
                 <AppHeader />
+                <ExpiredBanner />
+                <ConfigNotice problems=config.problems.clone() />
                 <UploadIndicator />
                 <main id="cm-main" class="cm-main" tabindex="-1">
                     // Pages show their own errors; anything that escapes them lands here

@@ -3,7 +3,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use custom_models_console::api::{ApiError, MockApi};
+use custom_models_console::api::{Api, ApiError, MockApi};
 use custom_models_console::browser::storage;
 use custom_models_console::components::status_badge::StatusBadge;
 use custom_models_console::config::{ApiMode, Config, MockOptions};
@@ -32,18 +32,20 @@ fn container() -> web_sys::HtmlElement {
 }
 
 #[wasm_bindgen_test]
-fn config_without_a_base_url_is_the_mock_and_junk_is_ignored() {
-    assert!(matches!(Config::from_json("{}").unwrap().api, ApiMode::Mock(_)));
-    let http =
-        Config::from_json(r#"{"apiBaseUrl":"https://api.example/v1/","token":"t","basePath":"workspace/"}"#).unwrap();
+fn config_without_a_base_url_is_the_mock_and_a_malformed_one_is_fatal() {
+    assert!(matches!(Config::from_json("{}").api, ApiMode::Mock(_)));
+    let http = Config::from_json(r#"{"apiBaseUrl":"https://api.example/v1/","token":"t","basePath":"workspace/"}"#);
     assert_eq!(
         http.api,
         ApiMode::Http { base_url: "https://api.example/v1".into(), token: Some("t".into()), token_provider: None }
     );
     assert_eq!(http.base_path, "/workspace");
-    assert!(Config::from_json(r#"{"apiBaseUrl":42}"#).is_err());
-    assert_eq!(Config::from_js(&wasm_bindgen::JsValue::from_str("junk")), Config::default());
-    let mock = Config::from_json(r#"{"mock":{"role":"member","latencyMs":5,"seed":"empty"}}"#).unwrap();
+    assert!(Config::from_json(r#"{"apiBaseUrl":42}"#).is_fatal());
+    assert!(Config::from_js(&wasm_bindgen::JsValue::from_str("junk")).is_fatal());
+    // A token callback that is not a function must not mean requests without a token.
+    let odd = js_sys::JSON::parse(r#"{"apiBaseUrl":"/api","getToken":"secret"}"#).unwrap();
+    assert!(Config::from_js(&odd).is_fatal());
+    let mock = Config::from_json(r#"{"mock":{"role":"member","latencyMs":5,"seed":"empty"}}"#);
     match mock.api {
         ApiMode::Mock(m) => assert_eq!((m.role, m.latency_ms, m.empty), (Some(Role::Member), 5, true)),
         other => panic!("expected the mock, got {other:?}"),
@@ -89,14 +91,21 @@ async fn the_mock_enforces_roles_and_runs_training_to_an_end() {
 }
 
 #[wasm_bindgen_test]
-fn training_errors_read_as_plain_language() {
-    let err = ApiError::Http {
+async fn training_error_texts_belong_to_the_training_call() {
+    let api =
+        Api::Mock(MockApi::load(&MockOptions { credits: Some(0), ..mock_options("cm-test-credits") }, None, None));
+    let page = api.list_models(&ListQuery::default()).await.unwrap();
+    let ready = page.items.iter().find(|m| m.status == TrainingStatus::ReadyToRun).unwrap();
+    let err = api.start_training(&ready.id, "k-none").await.unwrap_err();
+    assert!(err.user_message().contains("no training credits"), "{}", err.user_message());
+    // The same code from another endpoint is that server's business: its own words stand.
+    let elsewhere = ApiError::Http {
         status: 402,
         code: Some(domain::ErrorCode::from_wire("no-claims-available")),
-        message: None,
+        message: Some("Your plan does not include this.".into()),
         retry_after_ms: None,
     };
-    assert!(err.user_message().contains("no training credits"));
+    assert_eq!(elsewhere.user_message(), "Your plan does not include this.");
     let err = ApiError::Http { status: 502, code: None, message: None, retry_after_ms: None };
     assert!(err.user_message().contains("HTTP 502"));
 }

@@ -7,11 +7,13 @@ use domain::upload::{UploadRequest, UploadTicket};
 use domain::wire::{self, DecodeError};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
 use gloo_net::http::{Method, RequestBuilder};
+use leptos::prelude::{Callable, Callback};
+use send_wrapper::SendWrapper;
 use serde_json::json;
 use wasm_bindgen::JsCast;
 
 use super::{ApiError, ApiResult, ChunkRequest};
-use crate::config::{TokenProvider, DEFAULT_REQUEST_TIMEOUT_MS};
+use crate::config::{HostFunction, TokenProvider, DEFAULT_REQUEST_TIMEOUT_MS};
 
 enum Body<'a> {
     Json(serde_json::Value),
@@ -42,6 +44,11 @@ pub struct HttpApi {
     /// The user as the host supplied them, answered instead of `GET /me`.
     user: Option<User>,
     timeout_ms: u32,
+    /// Told of each answer: refused for the session (`401`, after a fresh token
+    /// when there is a callback) or accepted, and with which token.
+    on_unauthorized: Option<Callback<Answer>>,
+    /// Aborted when the page or dialog that made this copy goes away (`Api::scoped`).
+    scope: Option<SendWrapper<web_sys::AbortSignal>>,
 }
 
 impl From<DecodeError> for ApiError {
@@ -50,19 +57,49 @@ impl From<DecodeError> for ApiError {
     }
 }
 
+/// What the backend said of a request's sign-in: refused (`401`) or not, and
+/// the bearer token it was sent with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    pub unauthorized: bool,
+    pub token: Option<String>,
+}
+
+/// How long the host's `getToken` may take before the request fails.
+const TOKEN_TIMEOUT_MS: u32 = 10_000;
+
 /// What a failed `getToken` becomes: like an expired session, never a request without a token.
-fn no_token() -> ApiError {
+fn no_token(why: &str) -> ApiError {
     ApiError::Http {
         status: 401,
         code: None,
-        message: Some("The workspace could not provide a sign-in token. Sign in again.".into()),
+        message: Some(format!("The workspace {why}. Sign in again.")),
         retry_after_ms: None,
     }
 }
 
 impl HttpApi {
     pub fn new(base_url: String, token: Option<String>) -> Self {
-        HttpApi { base_url, token, token_provider: None, user: None, timeout_ms: DEFAULT_REQUEST_TIMEOUT_MS }
+        HttpApi {
+            base_url,
+            token,
+            token_provider: None,
+            user: None,
+            timeout_ms: DEFAULT_REQUEST_TIMEOUT_MS,
+            on_unauthorized: None,
+            scope: None,
+        }
+    }
+
+    /// Who hears that the session has expired.
+    pub fn with_unauthorized(mut self, on_unauthorized: Option<Callback<Answer>>) -> Self {
+        self.on_unauthorized = on_unauthorized;
+        self
+    }
+
+    /// A copy whose requests end when `signal` aborts.
+    pub fn scoped(&self, signal: web_sys::AbortSignal) -> Self {
+        HttpApi { scope: Some(SendWrapper::new(signal)), ..self.clone() }
     }
 
     /// A host's token callback, asked before every request, and the user it signed in.
@@ -79,15 +116,29 @@ impl HttpApi {
     }
 
     /// The bearer token: the host's callback (which may return a promise) wins
-    /// over a fixed token. A callback that throws, rejects or gives no text is an error.
+    /// over a fixed token. A callback that throws, rejects, hangs or gives no
+    /// text is an error: a request never goes out without the token it needs.
     async fn bearer(&self) -> ApiResult<Option<String>> {
-        let Some(TokenProvider(get)) = &self.token_provider else { return Ok(self.token.clone()) };
-        let value = get.call0(&wasm_bindgen::JsValue::NULL).map_err(|_| no_token())?;
+        let Some(HostFunction(get)) = &self.token_provider else { return Ok(self.token.clone()) };
+        let failed = || no_token("could not provide a sign-in token (getToken failed)");
+        let value = get.call0(&wasm_bindgen::JsValue::NULL).map_err(|_| failed())?;
         let value = match value.dyn_into::<js_sys::Promise>() {
-            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| no_token())?,
+            Ok(promise) => {
+                let answer = wasm_bindgen_futures::JsFuture::from(promise);
+                let late = gloo_timers::future::TimeoutFuture::new(TOKEN_TIMEOUT_MS);
+                match futures::future::select(answer, late).await {
+                    futures::future::Either::Left((answer, _)) => answer.map_err(|_| failed())?,
+                    futures::future::Either::Right(_) => {
+                        return Err(no_token("did not provide a sign-in token in time (getToken did not answer)"))
+                    }
+                }
+            }
             Err(value) => value,
         };
-        value.as_string().filter(|t| !t.is_empty()).map(Some).ok_or_else(no_token)
+        match value.as_string() {
+            Some(token) if !token.trim().is_empty() => Ok(Some(token)),
+            _ => Err(no_token("gave no usable sign-in token (getToken did not return text)")),
+        }
     }
 
     /// Sends one request and returns the body of a 2xx answer as text; every
@@ -111,9 +162,30 @@ impl HttpApi {
         body: Option<Body<'_>>,
         extra: Extra<'_>,
     ) -> ApiResult<String> {
-        let mut response = self.attempt(&method, path, query, &body, &extra).await?;
+        let token = std::cell::Cell::new(None);
+        let result = self.exchange(method, path, query, body, extra, &token).await;
+        let status = match &result {
+            Ok(_) => Some(false),
+            Err(err) => err.status().map(|s| s == 401),
+        };
+        if let (Some(unauthorized), Some(heard)) = (status, self.on_unauthorized) {
+            heard.try_run(Answer { unauthorized, token: token.take() });
+        }
+        result
+    }
+
+    async fn exchange(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<Body<'_>>,
+        extra: Extra<'_>,
+        token: &std::cell::Cell<Option<String>>,
+    ) -> ApiResult<String> {
+        let mut response = self.attempt(&method, path, query, &body, &extra, token).await?;
         if response.status() == 401 && self.token_provider.is_some() {
-            response = self.attempt(&method, path, query, &body, &extra).await?;
+            response = self.attempt(&method, path, query, &body, &extra, token).await?;
         }
         let retry_after = response.headers().get("retry-after");
         let text = response.text().await.unwrap_or_default();
@@ -137,11 +209,15 @@ impl HttpApi {
         query: &[(&str, String)],
         body: &Option<Body<'_>>,
         extra: &Extra<'_>,
+        token: &std::cell::Cell<Option<String>>,
     ) -> ApiResult<gloo_net::http::Response> {
         let timeout = web_sys::AbortSignal::timeout_with_u32(extra.timeout_ms.unwrap_or(self.timeout_ms));
         let signals = js_sys::Array::of1(&timeout);
         if let Some(cancel) = extra.cancel {
             signals.push(cancel);
+        }
+        if let Some(scope) = &self.scope {
+            signals.push(scope);
         }
         let signal = web_sys::AbortSignal::any(&signals);
         let mut builder = RequestBuilder::new(&format!("{}{path}", self.base_url))
@@ -149,9 +225,11 @@ impl HttpApi {
             .header("Accept", "application/json")
             .query(query.iter().map(|(k, v)| (*k, v.as_str())))
             .abort_signal(Some(&signal));
-        if let Some(token) = self.bearer().await? {
-            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        let bearer = self.bearer().await?;
+        if let Some(bearer) = &bearer {
+            builder = builder.header("Authorization", &format!("Bearer {bearer}"));
         }
+        token.set(bearer);
         for (name, value) in &extra.headers {
             builder = builder.header(name, value);
         }
@@ -162,7 +240,7 @@ impl HttpApi {
         }
         .map_err(|e| ApiError::Network(e.to_string()))?;
         request.send().await.map_err(|e| {
-            if extra.cancel.is_some_and(|c| c.aborted()) {
+            if extra.cancel.is_some_and(|c| c.aborted()) || self.scope.as_ref().is_some_and(|s| s.aborted()) {
                 ApiError::Cancelled
             } else if timeout.aborted() {
                 ApiError::Timeout
@@ -272,7 +350,7 @@ impl HttpApi {
         Ok(wire::decode_session(&text)?)
     }
 
-    pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Vec<SttSession>> {
+    pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Page<SttSession>> {
         let query = [("page", "1".to_owned()), ("page_size", limit.to_string())];
         Ok(wire::decode_sessions(&self.get("/stt-sessions", &query).await?)?)
     }

@@ -136,6 +136,14 @@ impl MockApi {
         if latency_ms > 0 {
             gloo_timers::future::TimeoutFuture::new(latency_ms).await;
         }
+        if !mutates && js_sys::Math::random() < self.faults.read_failure_rate {
+            return Err(ApiError::Http {
+                status: 503,
+                code: None,
+                message: Some("The demo server is busy (a simulated fault). Try again.".into()),
+                retry_after_ms: None,
+            });
+        }
         let mut store = self.lock();
         let now = Utc::now();
         let advanced = store.advance(now);
@@ -268,7 +276,11 @@ impl MockApi {
         self.call(true, |s, now| s.create_session_once(request.clone(), now, key)).await
     }
 
-    pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Vec<SttSession>> {
-        self.call(false, |s, _| Ok(s.recent_sessions(limit as usize))).await
+    pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Page<SttSession>> {
+        self.call(false, |s, _| {
+            let items = s.recent_sessions(limit as usize);
+            Ok(Page { total: items.len() as u64, page: 1, page_size: limit, skipped: 0, items })
+        })
+        .await
     }
 }

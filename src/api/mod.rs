@@ -6,7 +6,7 @@ mod http;
 #[cfg(feature = "demo")]
 mod mock;
 
-pub use http::HttpApi;
+pub use http::{Answer, HttpApi};
 #[cfg(feature = "demo")]
 pub use mock::MockApi;
 
@@ -15,6 +15,8 @@ use domain::upload::resume::UploadStatus;
 use domain::upload::retry::Failure;
 use domain::upload::{UploadRequest, UploadTicket};
 use domain::{CustomModel, Dataset, ErrorCode, Language, ListQuery, Page, User};
+
+use leptos::prelude::Callback;
 
 use crate::config::{ApiMode, Config};
 
@@ -57,12 +59,31 @@ impl ApiError {
         }
     }
 
+    /// Answers that asking again will not change: the session is gone, access
+    /// is refused, the thing is deleted, or the request was ours to end.
+    pub fn ends_polling(&self) -> bool {
+        matches!(self.status(), Some(401 | 403 | 404)) || matches!(self, ApiError::BadId(_) | ApiError::Cancelled)
+    }
+
     pub fn is_not_found(&self) -> bool {
         self.status() == Some(404)
     }
 
-    /// What to tell the user: the training errors of the spec in plain
-    /// language, else the server's own message, else a sentence for the status.
+    /// A failure of the training call: the spec's training error codes become
+    /// their plain-language texts. Only that call's errors are read this way; on
+    /// other endpoints the same code is the server's business and its own message stands.
+    fn in_training_words(self) -> ApiError {
+        match self {
+            ApiError::Http { status, code, message, retry_after_ms } => {
+                let known = code.as_ref().and_then(ErrorCode::training);
+                let message = known.map(|k| format!("{} {}", k.message(), k.next_step())).or(message);
+                ApiError::Http { status, code, message, retry_after_ms }
+            }
+            other => other,
+        }
+    }
+
+    /// What to tell the user: the server's own message, else a sentence for the status.
     pub fn user_message(&self) -> String {
         match self {
             ApiError::Network(_) => "Could not reach the server. Check your connection and try again.".into(),
@@ -74,10 +95,7 @@ impl ApiError {
             ApiError::Decode(_) => {
                 "The server sent a response this page cannot read. Try again; if it persists, contact support.".into()
             }
-            ApiError::Http { status, code, message, .. } => {
-                if let Some(known) = code.as_ref().and_then(ErrorCode::training) {
-                    return format!("{} {}", known.message(), known.next_step());
-                }
+            ApiError::Http { status, message, .. } => {
                 if let Some(message) = message.as_deref().filter(|m| !m.trim().is_empty()) {
                     return message.trim().to_owned();
                 }
@@ -103,9 +121,10 @@ impl std::fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// The console's API, from context (`App` provides it).
+/// The console's API, from context (`App` provides it), for the calling page
+/// or dialog: its requests are aborted when that goes away.
 pub fn use_api() -> Api {
-    leptos::prelude::expect_context::<Api>()
+    leptos::prelude::expect_context::<Api>().scoped()
 }
 
 #[derive(Clone)]
@@ -150,12 +169,19 @@ impl Api {
     /// The API the config asks for, or `None` when it asks for the demo and
     /// this build has none. `notice` hears, once, when the mock cannot save the
     /// demo and keeps it in memory.
-    pub fn from_config(config: &Config, notice: Option<leptos::prelude::Callback<String>>) -> Option<Api> {
+    /// The API `config` asks for; `notice` hears the mock's storage trouble,
+    /// `on_unauthorized` every request the backend refused for the session.
+    pub fn from_config(
+        config: &Config,
+        notice: Option<Callback<String>>,
+        on_unauthorized: Option<Callback<Answer>>,
+    ) -> Option<Api> {
         match &config.api {
             ApiMode::Http { base_url, token, token_provider } => Some(Api::Http(
                 HttpApi::new(base_url.clone(), token.clone())
                     .with_host(token_provider.clone(), config.user.clone())
-                    .with_timeout(config.request_timeout_ms),
+                    .with_timeout(config.request_timeout_ms)
+                    .with_unauthorized(on_unauthorized),
             )),
             #[cfg(feature = "demo")]
             ApiMode::Mock(options) => Some(Api::Mock(MockApi::load(options, config.user.as_ref(), notice))),
@@ -164,6 +190,22 @@ impl Api {
                 let _ = notice;
                 None
             }
+        }
+    }
+
+    /// A copy whose requests are aborted when the current owner (a page, a
+    /// dialog) is cleaned up, so nothing it asked for runs on after it.
+    pub fn scoped(&self) -> Api {
+        match self {
+            Api::Http(http) => {
+                let Ok(controller) = web_sys::AbortController::new() else { return self.clone() };
+                let scoped = http.scoped(controller.signal());
+                let controller = send_wrapper::SendWrapper::new(controller);
+                leptos::prelude::on_cleanup(move || controller.abort());
+                Api::Http(scoped)
+            }
+            #[cfg(feature = "demo")]
+            Api::Mock(_) => self.clone(),
         }
     }
 
@@ -216,7 +258,7 @@ impl Api {
     /// Starts a training; `key` makes a retry after a lost answer start no second one.
     pub async fn start_training(&self, id: &str, key: &str) -> ApiResult<CustomModel> {
         check_ids(&[id])?;
-        delegate!(self.start_training(id, key))
+        delegate!(self.start_training(id, key)).map_err(ApiError::in_training_words)
     }
 
     pub async fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> ApiResult<Page<Dataset>> {
@@ -264,7 +306,7 @@ impl Api {
     }
 
     /// The newest sessions first, at most `limit`.
-    pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Vec<SttSession>> {
+    pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Page<SttSession>> {
         delegate!(self.recent_sessions(limit))
     }
 }

@@ -1,8 +1,10 @@
 //! The browser's own facilities, each behind a small fallible wrapper: files
-//! the user picked, localStorage, dates in the user's locale, element ids.
+//! the user picked, localStorage, dates in the user's locale, element ids, the
+//! network, and whether the tab is shown.
 
 pub mod files;
 pub mod ids;
 pub mod network;
 pub mod storage;
 pub mod time;
+pub mod visibility;

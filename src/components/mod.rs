@@ -2,6 +2,7 @@
 //! reports through callbacks; pages do the fetching.
 
 pub mod announcer;
+pub mod config_problems;
 pub mod confirm_dialog;
 #[cfg(feature = "demo")]
 pub mod demo_controls;
@@ -13,5 +14,7 @@ pub mod kebab_menu;
 pub mod modal;
 pub mod model_select;
 pub mod pagination;
+pub mod refresh_note;
+pub mod skipped_note;
 pub mod status_badge;
 pub mod upload_indicator;

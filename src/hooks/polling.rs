@@ -1,36 +1,100 @@
-//! Keeps a resource current while the backend works: refetches with backoff
-//! while `running` says so, stops as soon as it does not, and stops for good
+//! Keeps a resource current while the backend works. A poll that fails keeps
+//! what is on screen and tries again with backoff, except when the answer says
+//! polling is pointless (`401`, `403`, `404`). Polls wait while the tab is hidden
+//! and the one that fell due runs when it is shown again. All stops for good
 //! when the owning page is left.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::api::ApiResult;
+use crate::browser::visibility::{is_hidden, on_shown};
+use crate::expiry::SessionExpiry;
+
 /// The first wait; each further poll waits 1.5× longer, up to [`LONGEST_MS`].
 /// Starting at 2 s keeps a page under 30 requests a minute.
 pub const FIRST_MS: u64 = 2_000;
 pub const LONGEST_MS: u64 = 10_000;
+/// After failures the wait doubles, up to this.
+pub const LONGEST_AFTER_FAILURE_MS: u64 = 60_000;
 
-pub fn refresh_while<T: 'static>(resource: LocalResource<T>, running: impl Fn(&T) -> bool + 'static) {
+/// What a page shows about its polling.
+#[derive(Clone, Copy)]
+pub struct Polling {
+    /// The last poll failed and another is scheduled.
+    pub retrying: Signal<bool>,
+}
+
+pub fn refresh_while<T: 'static>(
+    resource: LocalResource<ApiResult<T>>,
+    running: impl Fn(&T) -> bool + 'static,
+) -> Polling {
     let delay = StoredValue::new(FIRST_MS);
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    // Whether the last value that loaded asked for polling: a failure since
+    // then does not know, so it keeps polling on that word.
+    let busy = StoredValue::new(false);
+    let due_while_hidden = StoredValue::new(false);
+    let retrying = RwSignal::new(false);
     let stop = move || {
         if let Some(handle) = timer.get_value() {
             handle.clear();
         }
         timer.set_value(None);
     };
+    let expiry = use_context::<SessionExpiry>();
+    let poll = move || {
+        if expiry.is_some_and(|e| e.expired.get_untracked()) {
+            return;
+        }
+        if is_hidden() {
+            due_while_hidden.set_value(true);
+        } else {
+            resource.refetch();
+        }
+    };
 
     Effect::new(move |_| {
-        let busy = resource.with(|value| value.as_ref().is_some_and(&running));
+        let outcome = resource.with(|value| {
+            value.as_ref().map(|result| match result {
+                Ok(value) => Ok(running(value)),
+                Err(err) => Err(err.ends_polling()),
+            })
+        });
+        let Some(outcome) = outcome else { return };
         stop();
-        if busy {
-            let wait = delay.get_value();
-            delay.set_value((wait * 3 / 2).min(LONGEST_MS));
-            timer.set_value(set_timeout_with_handle(move || resource.refetch(), Duration::from_millis(wait)).ok());
-        } else {
-            delay.set_value(FIRST_MS);
+        let wait = match outcome {
+            Ok(now_busy) => {
+                busy.set_value(now_busy);
+                retrying.set(false);
+                // Recovered from failures: back to the working pace, not their long waits.
+                delay.set_value(if now_busy { delay.get_value().min(LONGEST_MS) } else { FIRST_MS });
+                now_busy.then(|| grow(delay, |wait| (wait * 3 / 2).min(LONGEST_MS)))
+            }
+            Err(ends) => {
+                let again = busy.get_value() && !ends;
+                retrying.set(again);
+                again.then(|| grow(delay, |wait| (wait * 2).min(LONGEST_AFTER_FAILURE_MS)))
+            }
+        };
+        if let Some(wait) = wait {
+            timer.set_value(set_timeout_with_handle(poll, Duration::from_millis(wait)).ok());
+        }
+    });
+    on_shown(move || {
+        if due_while_hidden.get_value() {
+            due_while_hidden.set_value(false);
+            resource.refetch();
         }
     });
     on_cleanup(stop);
+    Polling { retrying: retrying.into() }
+}
+
+/// The wait before this poll; the next one's is `next` of it.
+fn grow(delay: StoredValue<u64>, next: fn(u64) -> u64) -> u64 {
+    let wait = delay.get_value();
+    delay.set_value(next(wait));
+    wait
 }

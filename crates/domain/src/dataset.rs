@@ -31,6 +31,12 @@ pub enum DatasetType {
     Manifest,
 }
 
+impl crate::named::Label for DatasetType {
+    fn label(self) -> &'static str {
+        self.name()
+    }
+}
+
 impl DatasetType {
     pub const ALL: [DatasetType; 4] =
         [DatasetType::Transcript, DatasetType::Test, DatasetType::Audio, DatasetType::Manifest];
@@ -197,7 +203,8 @@ pub struct Dataset {
     pub id: String,
     pub model_id: String,
     pub name: String,
-    pub dataset_type: DatasetType,
+    /// The type as the server named it; a type newer than this console is kept as sent.
+    pub dataset_type: crate::Named<DatasetType>,
     pub duration_seconds: Option<f64>,
     pub url: Option<String>,
     pub started_at: Option<DateTime<Utc>>,

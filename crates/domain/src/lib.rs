@@ -6,17 +6,23 @@
 //! - [`dataset`]: dataset types, auto-detection and upload validation.
 //! - [`training`]: what may be trained and what the training errors mean.
 //! - [`pagination`] and [`query`]: paging, search and sort of lists.
-//! - [`wire`]: the JSON contract of `docs/api.md`, decoded leniently; [`error_code`] its error codes.
+//! - [`wire`]: the JSON contract of `docs/api.md`, decoded leniently; [`encode`] the inverse;
+//!   [`error_code`] its error codes.
+//! - [`named`]: values from a list a newer server may extend, kept as sent when unknown.
+//! - [`host_config`]: the host's configuration, read field by field with named problems.
 //! - [`size`]: byte sizes as people read them.
 //! - [`mock_store`]: the in-memory backend the mock API serves from.
 
 pub mod content;
 pub mod dataset;
+pub mod encode;
 pub mod error_code;
+pub mod host_config;
 pub mod ids;
 pub mod language;
 pub mod mock_store;
 pub mod model;
+pub mod named;
 pub mod pagination;
 pub mod query;
 pub mod role;
@@ -31,6 +37,7 @@ pub use dataset::{Dataset, DatasetType};
 pub use error_code::ErrorCode;
 pub use language::Language;
 pub use model::CustomModel;
+pub use named::Named;
 pub use query::{ListQuery, Page, SortDir, SortKey};
 pub use role::{Role, User};
 pub use status::TrainingStatus;

@@ -18,6 +18,10 @@ pub struct CustomModel {
     /// Fixed at creation.
     pub organization_id: String,
     pub status: TrainingStatus,
+    /// The status exactly as the server sent it, when the console does not know it
+    /// ([`TrainingStatus::Unknown`]), so people can tell the administrator what they see.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_text: Option<String>,
     pub last_modified: Option<DateTime<Utc>>,
     /// Why the last training failed, when it did.
     pub failure: Option<TrainingErrorCode>,

@@ -203,6 +203,21 @@ pub struct Page<T> {
     pub total: u64,
     pub page: u32,
     pub page_size: u32,
+    /// Items the server sent that could not be shown (no id, not an object);
+    /// the page says how many rather than failing.
+    #[serde(default)]
+    pub skipped: u32,
+}
+
+impl<T> Page<T> {
+    /// "1 item could not be shown" when the server sent items the console had to leave out.
+    pub fn skipped_note(&self) -> Option<String> {
+        match self.skipped {
+            0 => None,
+            1 => Some("1 item could not be shown.".into()),
+            n => Some(format!("{n} items could not be shown.")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -275,5 +290,13 @@ mod tests {
     fn api_params_always_carry_paging_and_sort() {
         let keys: Vec<_> = ListQuery::default().to_params().into_iter().map(|(k, _)| k).collect();
         assert_eq!(keys, ["page", "page_size", "sort", "order"]);
+    }
+
+    #[test]
+    fn left_out_items_are_counted_in_words() {
+        let page = |skipped| Page::<u8> { items: vec![], total: 0, page: 1, page_size: 25, skipped };
+        assert_eq!(page(0).skipped_note(), None);
+        assert_eq!(page(1).skipped_note().as_deref(), Some("1 item could not be shown."));
+        assert_eq!(page(3).skipped_note().as_deref(), Some("3 items could not be shown."));
     }
 }

@@ -11,6 +11,9 @@ pub enum TrainingStatus {
     Running,
     Success,
     Failed,
+    /// A status the server sent that this console does not know (a newer backend's);
+    /// shown neutrally and offered no action that depends on the status.
+    Unknown,
 }
 
 /// The badge colour of a status; the UI maps each to a CSS class.
@@ -44,7 +47,7 @@ impl TrainingStatus {
         TrainingStatus::Failed,
     ];
 
-    /// The spec's numeric code: 1 Not Running … 5 Failed.
+    /// The spec's numeric code: 1 Not Running … 5 Failed; 0 for [`TrainingStatus::Unknown`].
     pub fn code(self) -> u8 {
         match self {
             TrainingStatus::NotRunning => 1,
@@ -52,11 +55,31 @@ impl TrainingStatus {
             TrainingStatus::Running => 3,
             TrainingStatus::Success => 4,
             TrainingStatus::Failed => 5,
+            TrainingStatus::Unknown => 0,
         }
     }
 
     pub fn from_code(code: i64) -> Option<Self> {
         Self::ALL.into_iter().find(|s| i64::from(s.code()) == code)
+    }
+
+    /// The status a server sent, read leniently: the numeric code, the code as text,
+    /// or the spec's label in any case ("running"). Anything else is [`TrainingStatus::Unknown`].
+    pub fn from_wire(raw: &serde_json::Value) -> Self {
+        let known = match raw {
+            serde_json::Value::Number(n) => n.as_i64().and_then(Self::from_code),
+            serde_json::Value::String(s) => {
+                let s = s.trim();
+                s.parse::<i64>().ok().and_then(Self::from_code).or_else(|| {
+                    Self::ALL.into_iter().find(|status| {
+                        status.label().eq_ignore_ascii_case(s)
+                            || status.label().replace(' ', "_").eq_ignore_ascii_case(s)
+                    })
+                })
+            }
+            _ => None,
+        };
+        known.unwrap_or(TrainingStatus::Unknown)
     }
 
     /// The label the UI shows, word for word from the spec.
@@ -67,12 +90,13 @@ impl TrainingStatus {
             TrainingStatus::Running => "Running",
             TrainingStatus::Success => "Success",
             TrainingStatus::Failed => "Failed",
+            TrainingStatus::Unknown => "Unknown",
         }
     }
 
     pub fn badge(self) -> BadgeColour {
         match self {
-            TrainingStatus::NotRunning => BadgeColour::Gray,
+            TrainingStatus::NotRunning | TrainingStatus::Unknown => BadgeColour::Gray,
             TrainingStatus::ReadyToRun => BadgeColour::Amber,
             TrainingStatus::Running => BadgeColour::Blue,
             TrainingStatus::Success => BadgeColour::Green,
@@ -88,6 +112,7 @@ impl TrainingStatus {
             TrainingStatus::Running => "Wait for completion",
             TrainingStatus::Success => "Model ready to use",
             TrainingStatus::Failed => "Try again with new datasets",
+            TrainingStatus::Unknown => "Status not recognised by this console",
         }
     }
 
@@ -111,6 +136,11 @@ impl TrainingStatus {
             TrainingStatus::Failed => {
                 ["Training failed", "Check datasets and try again", "Upload new datasets if needed"]
             }
+            TrainingStatus::Unknown => [
+                "The server reports a status this console does not know",
+                "Training is not offered until the status is known",
+                "Reload later, or ask your administrator to update the console",
+            ],
         }
     }
 
@@ -187,6 +217,7 @@ mod tests {
             language: "en-US".into(),
             organization_id: "o".into(),
             status,
+            status_text: None,
             last_modified: None,
             failure: None,
         };
@@ -206,6 +237,24 @@ mod tests {
         assert_eq!(TrainingStatus::from_code(0), None);
         assert_eq!(TrainingStatus::from_code(6), None);
         assert_eq!(TrainingStatus::from_code(-1), None);
+        assert_eq!(TrainingStatus::from_code(0), None, "Unknown is never read from a code");
+    }
+
+    #[test]
+    fn wire_statuses_are_read_leniently_and_never_fail() {
+        use serde_json::json;
+        let read = |v| TrainingStatus::from_wire(&v);
+        assert_eq!(read(json!(3)), TrainingStatus::Running);
+        assert_eq!(read(json!("4")), TrainingStatus::Success);
+        assert_eq!(read(json!(" running ")), TrainingStatus::Running);
+        assert_eq!(read(json!("READY_TO_RUN")), TrainingStatus::ReadyToRun);
+        assert_eq!(read(json!("Not Running")), TrainingStatus::NotRunning);
+        for odd in [json!(9), json!(0), json!(-1), json!(3.5), json!("Validating"), json!(null), json!([3]), json!({})]
+        {
+            assert_eq!(read(odd.clone()), TrainingStatus::Unknown, "{odd}");
+        }
+        assert_eq!(TrainingStatus::Unknown.badge(), BadgeColour::Gray);
+        assert!(!TrainingStatus::Unknown.is_in_progress());
     }
 
     #[test]

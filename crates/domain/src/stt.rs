@@ -16,6 +16,12 @@ pub enum SessionMode {
     ForceAlignment,
 }
 
+impl crate::named::Label for SessionMode {
+    fn label(self) -> &'static str {
+        SessionMode::label(self)
+    }
+}
+
 impl SessionMode {
     pub fn label(self) -> &'static str {
         match self {
@@ -53,7 +59,8 @@ pub struct SessionRequest {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SttSession {
     pub id: String,
-    pub mode: SessionMode,
+    /// A mode newer than this console is shown as sent.
+    pub mode: crate::Named<SessionMode>,
     pub language: String,
     pub model_id: Option<String>,
     /// The model's name when the session was created, for the list.
@@ -157,6 +164,7 @@ mod tests {
             language: language.into(),
             organization_id: "o".into(),
             status,
+            status_text: None,
             last_modified: None,
             failure: None,
         }

@@ -11,6 +11,7 @@ pub enum TrainingBlock {
     AlreadySucceeded,
     NoDatasets,
     NoCredits,
+    UnknownStatus,
 }
 
 impl TrainingBlock {
@@ -22,6 +23,9 @@ impl TrainingBlock {
             }
             TrainingBlock::NoDatasets => "Upload at least one training dataset (audio, transcript or manifest) first.",
             TrainingBlock::NoCredits => "Your organization has no training credits left.",
+            TrainingBlock::UnknownStatus => {
+                "The server reports a training status this console does not know, so training is not offered."
+            }
         }
     }
 }
@@ -32,6 +36,7 @@ pub fn training_block(status: TrainingStatus, training_datasets: u64, credits: u
     match status {
         TrainingStatus::Running => Some(TrainingBlock::AlreadyRunning),
         TrainingStatus::Success => Some(TrainingBlock::AlreadySucceeded),
+        TrainingStatus::Unknown => Some(TrainingBlock::UnknownStatus),
         _ if training_datasets == 0 => Some(TrainingBlock::NoDatasets),
         _ if credits == 0 => Some(TrainingBlock::NoCredits),
         _ => None,
@@ -142,6 +147,7 @@ mod tests {
         assert_eq!(training_block(Success, 2, 5), Some(TrainingBlock::AlreadySucceeded));
         assert_eq!(training_block(NotRunning, 0, 5), Some(TrainingBlock::NoDatasets));
         assert_eq!(training_block(ReadyToRun, 2, 0), Some(TrainingBlock::NoCredits));
+        assert_eq!(training_block(Unknown, 2, 5), Some(TrainingBlock::UnknownStatus));
     }
 
     #[test]

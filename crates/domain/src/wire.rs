@@ -1,6 +1,9 @@
 //! The JSON of `docs/api.md`, decoded from untrusted text. Nothing here panics:
 //! a body that is not what the contract says becomes a [`DecodeError`], and a
-//! field that is merely missing or null takes a safe default.
+//! field that is merely missing or null takes a safe default. Values from lists a
+//! newer backend may extend (statuses, types, modes) are kept as sent, and a list
+//! item that cannot be shown at all (no id) is left out and counted, so one odd
+//! item never blanks a page.
 
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
@@ -104,21 +107,15 @@ pub fn decode_session(text: &str) -> Result<crate::stt::SttSession, DecodeError>
     session(&parse(text)?)
 }
 
-pub fn decode_sessions(text: &str) -> Result<Vec<crate::stt::SttSession>, DecodeError> {
-    let value = parse(text)?;
-    let items = object(&value, "session list")?
-        .get("items")
-        .and_then(Value::as_array)
-        .ok_or_else(|| DecodeError("the session list has no items".into()))?;
-    items.iter().map(session).collect()
+/// Recent sessions; like every list, items without an id are left out and counted.
+pub fn decode_sessions(text: &str) -> Result<Page<crate::stt::SttSession>, DecodeError> {
+    page(&parse(text)?, session)
 }
 
 fn session(value: &Value) -> Result<crate::stt::SttSession, DecodeError> {
     let map = object(value, "session")?;
     let id = id(map, "session")?;
-    let mode = opt_str(map, "mode")
-        .and_then(|m| crate::stt::SessionMode::from_wire(&m))
-        .ok_or_else(|| DecodeError(format!("session {id} has an unknown mode")))?;
+    let mode = crate::Named::read(&opt_str(map, "mode").unwrap_or_default(), crate::stt::SessionMode::from_wire);
     Ok(crate::stt::SttSession {
         mode,
         language: opt_str(map, "language").unwrap_or_default(),
@@ -152,9 +149,11 @@ fn object<'a>(value: &'a Value, what: &str) -> Result<&'a Map<String, Value>, De
 fn page<T>(value: &Value, item: fn(&Value) -> Result<T, DecodeError>) -> Result<Page<T>, DecodeError> {
     let map = object(value, "page")?;
     let raw = map.get("items").and_then(Value::as_array).ok_or_else(|| DecodeError("the list has no items".into()))?;
-    let items = raw.iter().map(item).collect::<Result<Vec<_>, _>>()?;
+    let items: Vec<T> = raw.iter().filter_map(|value| item(value).ok()).collect();
+    let skipped = u32::try_from(raw.len() - items.len()).unwrap_or(u32::MAX);
     let count = |key| map.get(key).and_then(Value::as_u64);
     Ok(Page {
+        skipped,
         total: count("total").unwrap_or(items.len() as u64),
         page: count("page").and_then(|p| u32::try_from(p).ok()).unwrap_or(1),
         page_size: count("page_size").and_then(|p| u32::try_from(p).ok()).unwrap_or(items.len() as u32),
@@ -165,12 +164,15 @@ fn page<T>(value: &Value, item: fn(&Value) -> Result<T, DecodeError>) -> Result<
 fn model(value: &Value) -> Result<CustomModel, DecodeError> {
     let map = object(value, "model")?;
     let id = id(map, "model")?;
-    let status = match map.get("status").and_then(Value::as_i64) {
-        Some(code) => TrainingStatus::from_code(code)
-            .ok_or_else(|| DecodeError(format!("model {id} has an unknown training status {code}")))?,
-        None => return Err(DecodeError(format!("model {id} has no training status"))),
-    };
+    let raw_status = map.get("status").unwrap_or(&Value::Null);
+    let status = TrainingStatus::from_wire(raw_status);
+    let status_text = (status == TrainingStatus::Unknown).then(|| match raw_status {
+        Value::String(s) => s.clone(),
+        Value::Null => "none".to_owned(),
+        other => other.to_string(),
+    });
     Ok(CustomModel {
+        status_text,
         name: opt_str(map, "name").unwrap_or_default(),
         language: opt_str(map, "language").unwrap_or_default(),
         organization_id: opt_str(map, "organization_id").unwrap_or_default(),
@@ -184,9 +186,7 @@ fn model(value: &Value) -> Result<CustomModel, DecodeError> {
 fn dataset(value: &Value) -> Result<Dataset, DecodeError> {
     let map = object(value, "dataset")?;
     let id = id(map, "dataset")?;
-    let type_name = opt_str(map, "type").unwrap_or_default();
-    let dataset_type = DatasetType::from_name(&type_name)
-        .ok_or_else(|| DecodeError(format!("dataset {id} has an unknown type {type_name:?}")))?;
+    let dataset_type = crate::Named::read(&opt_str(map, "type").unwrap_or_default(), DatasetType::from_name);
     Ok(Dataset {
         model_id: opt_str(map, "model_id").unwrap_or_default(),
         name: opt_str(map, "name").unwrap_or_default(),
@@ -248,11 +248,32 @@ mod tests {
     }
 
     #[test]
-    fn unknown_status_codes_are_errors() {
-        let err = decode_model(r#"{"id":"m1","status":9}"#).unwrap_err();
-        assert!(err.0.contains("unknown training status 9"));
-        assert!(decode_model(r#"{"id":"m1","status":"3"}"#).is_err());
-        assert!(decode_model(r#"{"id":"m1"}"#).is_err());
+    fn unknown_statuses_are_kept_as_sent_not_errors() {
+        let m = decode_model(r#"{"id":"m1","status":9}"#).unwrap();
+        assert_eq!((m.status, m.status_text.as_deref()), (TrainingStatus::Unknown, Some("9")));
+        let m = decode_model(r#"{"id":"m1","status":"Validating"}"#).unwrap();
+        assert_eq!((m.status, m.status_text.as_deref()), (TrainingStatus::Unknown, Some("Validating")));
+        let m = decode_model(r#"{"id":"m1","status":"3"}"#).unwrap();
+        assert_eq!((m.status, m.status_text), (TrainingStatus::Running, None));
+        assert_eq!(decode_model(r#"{"id":"m1"}"#).unwrap().status_text.as_deref(), Some("none"));
+    }
+
+    #[test]
+    fn one_odd_item_never_blanks_a_page() {
+        let text = format!(
+            r#"{{"items":[{MODEL},{{"id":"m2","status":{{"nested":true}}}},{{"name":"no id","status":1}},{{"id":""}},42,null],"total":6}}"#
+        );
+        let page = decode_model_page(&text).unwrap();
+        let ids: Vec<_> = page.items.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["m1", "m2"]);
+        assert_eq!((page.skipped, page.total), (4, 6));
+        let datasets = decode_dataset_page(
+            r#"{"items":[{"id":"d1","type":"VIDEO"},{"id":"d2","type":"AUDIO"},{"type":"AUDIO"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(datasets.items[0].dataset_type.label(), "VIDEO");
+        assert_eq!(datasets.items[1].dataset_type.known(), Some(DatasetType::Audio));
+        assert_eq!(datasets.skipped, 1);
     }
 
     #[test]
@@ -274,15 +295,17 @@ mod tests {
     }
 
     #[test]
-    fn sessions_need_a_known_mode() {
+    fn sessions_of_unknown_modes_are_kept() {
         let s = decode_session(
             r#"{"id":"s1","mode":"force_alignment","language":"de-DE","model_id":null,"audio_file_name":"a.wav"}"#,
         )
         .unwrap();
-        assert_eq!(s.mode, crate::stt::SessionMode::ForceAlignment);
+        assert_eq!(s.mode, crate::Named::Known(crate::stt::SessionMode::ForceAlignment));
         assert_eq!(s.status, crate::stt::SessionStatus::Queued);
-        assert!(decode_session(r#"{"id":"s1","mode":"karaoke"}"#).is_err());
-        assert_eq!(decode_sessions(r#"{"items":[]}"#), Ok(vec![]));
+        assert_eq!(decode_session(r#"{"id":"s1","mode":"karaoke"}"#).unwrap().mode.label(), "karaoke");
+        let list =
+            decode_sessions(r#"{"items":[{"mode":"transcription"},{"id":"s2","mode":"transcription"}]}"#).unwrap();
+        assert_eq!((list.items.len(), list.skipped), (1, 1));
     }
 
     #[test]
@@ -309,11 +332,11 @@ mod tests {
     }
 
     #[test]
-    fn datasets_need_a_known_type_and_drop_impossible_durations() {
+    fn datasets_keep_unknown_types_and_drop_impossible_durations() {
         let d = decode_dataset(r#"{"id":"d1","type":"audio","duration_seconds":-5,"url":"javascript:x"}"#).unwrap();
-        assert_eq!(d.dataset_type, DatasetType::Audio);
+        assert_eq!(d.dataset_type.known(), Some(DatasetType::Audio));
         assert_eq!(d.duration_seconds, None);
-        assert!(decode_dataset(r#"{"id":"d1","type":"VIDEO"}"#).is_err());
+        assert_eq!(decode_dataset(r#"{"id":"d1","type":"VIDEO"}"#).unwrap().dataset_type.label(), "VIDEO");
         assert_eq!(decode_credits(r#"{"remaining":3}"#), Ok(3));
         assert_eq!(decode_upload_ticket(r#"{"upload_id":"up1","chunk_size":8}"#).unwrap().chunk_size, 8);
         assert!(decode_upload_ticket(r#"{"upload_id":"up1","chunk_size":0}"#).is_err());

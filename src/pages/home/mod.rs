@@ -4,11 +4,13 @@
 mod stt_session;
 
 use domain::stt::SttSession;
+use domain::Page;
 use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::api::ApiResult;
 use crate::browser::time::local_timestamp;
+use crate::components::skipped_note::SkippedNote;
 use crate::workspace::use_workspace;
 use stt_session::SttSessionDialog;
 
@@ -18,7 +20,7 @@ const RECENT: u32 = 5;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let api = use_api();
-    let sessions: LocalResource<ApiResult<Vec<SttSession>>> = LocalResource::new(move || {
+    let sessions: LocalResource<ApiResult<Page<SttSession>>> = LocalResource::new(move || {
         let api = api.clone();
         async move { api.recent_sessions(RECENT).await }
     });
@@ -39,8 +41,8 @@ pub fn HomePage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="cm-loading" role="status">"Loading sessions…"</p> }>
                 {move || Suspend::new(async move {
                     match sessions.await {
-                        Ok(list) if list.is_empty() => view! { <p class="cm-hint">"No sessions yet. Start one with “STT Session”."</p> }.into_any(),
-                        Ok(list) => view! { <SessionsTable list /> }.into_any(),
+                        Ok(list) if list.items.is_empty() && list.skipped == 0 => view! { <p class="cm-hint">"No sessions yet. Start one with “STT Session”."</p> }.into_any(),
+                        Ok(list) => view! { <SkippedNote note=list.skipped_note() /> <SessionsTable list=list.items /> }.into_any(),
                         Err(err) => view! {
                             <div class="cm-error" role="alert">
                                 <p>{err.user_message()}</p>
@@ -64,7 +66,7 @@ fn SessionsTable(list: Vec<SttSession>) -> impl IntoView {
             let language = workspace.language_name(&s.language);
             view! {
                 <tr>
-                    <th scope="row">{s.mode.label()}</th>
+                    <th scope="row">{s.mode.label().to_owned()}</th>
                     <td>{language}</td>
                     <td>{s.model_name.unwrap_or_else(|| "Base model".into())}</td>
                     <td>{s.audio_file_name}{s.transcript_file_name.map(|t| format!(" + {t}"))}</td>

@@ -17,6 +17,7 @@ use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDelete;
 use crate::components::kebab_menu::{KebabMenu, MenuAction};
 use crate::components::pagination::Pagination;
+use crate::components::skipped_note::SkippedNote;
 use crate::hooks::mutation::DeleteFlow;
 use crate::routes::{use_go, Route};
 use crate::uploads::use_uploads;
@@ -95,7 +96,9 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
                         Ok(page) => {
                             let query = paging.get_untracked();
                             let total = page.total;
+                            let note = page.skipped_note();
                             view! {
+                                <SkippedNote note />
                                 <DatasetsTable items=page.items on_delete=deletion.ask() />
                                 <Pagination
                                     page=query.page
@@ -144,7 +147,7 @@ fn DatasetsTable(items: Vec<Dataset>, on_delete: Callback<Dataset>) -> impl Into
             view! {
                 <tr>
                     <th scope="row">{d.name.clone()}</th>
-                    <td>{d.dataset_type.name()}</td>
+                    <td>{d.dataset_type.label().to_owned()}</td>
                     <td>{d.duration_seconds.and_then(format_duration)}</td>
                     <td>{link}</td>
                     <td>{when(d.started_at)}</td>

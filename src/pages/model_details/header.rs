@@ -20,6 +20,7 @@ pub fn ModelHeader() -> impl IntoView {
     let saved_name = move || ctx.model.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
     let status =
         Signal::derive(move || ctx.model.with(|m| m.as_ref().map_or(TrainingStatus::NotRunning, |m| m.status)));
+    let raw_status = Signal::derive(move || ctx.model.with(|m| m.as_ref().and_then(|m| m.status_text.clone())));
     let language = Signal::derive(move || {
         ctx.model.with(|m| m.as_ref().map(|m| workspace.language_name(&m.language)).unwrap_or_default())
     });
@@ -46,7 +47,7 @@ pub fn ModelHeader() -> impl IntoView {
                 <NameCard rename />
                 <div class="cm-card">
                     <p class="cm-card__label">"Training Status"</p>
-                    <StatusBadge status />
+                    <StatusBadge status raw=raw_status />
                 </div>
                 <div class="cm-card">
                     <p class="cm-card__label">"Base Language Model"</p>

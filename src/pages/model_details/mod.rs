@@ -17,6 +17,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::use_api;
 use crate::components::announcer::use_announcer;
+use crate::components::refresh_note::RefreshNote;
 use crate::hooks::last_good::last_good_then;
 use crate::hooks::polling::refresh_while;
 use crate::routes::Route;
@@ -59,7 +60,11 @@ pub fn ModelDetailsPage() -> impl IntoView {
         let id = id.get();
         async move { api.model(&id).await }
     });
-    refresh_while(fetched, |result| matches!(result, Ok(m) if m.status.is_in_progress()));
+    let polling = refresh_while(fetched, |m| m.status.is_in_progress());
+    let refresh_failure = Signal::derive(move || match fetched.get() {
+        Some(Err(err)) if !err.is_not_found() => Some(err.user_message()),
+        _ => None,
+    });
 
     let model = last_good_then(fetched, move |before, latest| {
         if before.is_some_and(|b| b.status != latest.status) {
@@ -92,6 +97,7 @@ pub fn ModelDetailsPage() -> impl IntoView {
             {move || match phase.get() {
                 Phase::Loading => view! { <p class="cm-loading" role="status">"Loading model…"</p> }.into_any(),
                 Phase::Ready => view! {
+                    <RefreshNote failure=refresh_failure retrying=polling.retrying on_retry=Callback::new(move |()| fetched.refetch()) />
                     <ModelHeader />
                     <StatusBanner />
                     <DatasetsSection model_id=id />

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 
 use crate::api::ApiResult;
 use crate::components::announcer::Announcer;
-use crate::hooks::polling::refresh_while;
+use crate::hooks::polling::{refresh_while, Polling};
 
-pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>, announcer: Announcer) {
-    refresh_while(models, |result| matches!(result, Ok(page) if page.items.iter().any(|m| m.status.is_in_progress())));
+pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>, announcer: Announcer) -> Polling {
+    let polling = refresh_while(models, |page| page.items.iter().any(|m| m.status.is_in_progress()));
     let seen = StoredValue::new(HashMap::<String, TrainingStatus>::new());
     Effect::new(move |_| {
         models.with(|result| {
@@ -25,4 +25,5 @@ pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>
             }
         })
     });
+    polling
 }

@@ -19,7 +19,9 @@ use crate::api::{use_api, ApiResult};
 use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDelete;
 use crate::components::pagination::Pagination;
-use crate::hooks::last_good::last_good;
+use crate::components::refresh_note::RefreshNote;
+use crate::components::skipped_note::SkippedNote;
+use crate::hooks::last_good::last_good_then;
 use crate::hooks::mutation::DeleteFlow;
 use crate::routes::{use_go, Route};
 use crate::workspace::use_workspace;
@@ -68,18 +70,26 @@ pub fn ModelsListPage() -> impl IntoView {
             }
         }
     });
-    live_updates::refresh_while_running(models, announcer);
+    let polling = live_updates::refresh_while_running(models, announcer);
 
     // The last page that loaded stays on screen while the next loads, and a poll
     // that brings the same rows changes nothing on screen (focus and open menus stay).
-    let loaded = last_good(models);
+    // A refresh of the same view that fails keeps its rows, with a note; only a
+    // view that never loaded shows the error instead.
+    let loaded_for = RwSignal::new(None::<ListQuery>);
+    let loaded = last_good_then(models, move |_, _| loaded_for.set(Some(query.get_untracked())));
+    let shown_view_loaded = move || loaded_for.with(|q| q.as_ref() == Some(&query.get()));
+    let refresh_failure = Signal::derive(move || match models.get() {
+        Some(Err(err)) if shown_view_loaded() => Some(err.user_message()),
+        _ => None,
+    });
     let rows = Memo::new(move |_| loaded.with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default()));
     let pager = Memo::new(move |_| {
         let q = query.get();
         (q.page, q.page_size, loaded.with(|p| p.as_ref().map_or(0, |p| p.total)))
     });
     let phase = Memo::new(move |_| match models.get() {
-        Some(Err(err)) => Phase::Failed(err.user_message()),
+        Some(Err(err)) if !shown_view_loaded() => Phase::Failed(err.user_message()),
         _ => match loaded.with(|p| p.as_ref().map(|p| p.total)) {
             None => Phase::Loading,
             Some(0) if query.with(|q| q.search.is_empty()) => Phase::Empty,
@@ -140,6 +150,7 @@ pub fn ModelsListPage() -> impl IntoView {
             })}
             <InfoBanner />
             <SearchBox query go />
+            <RefreshNote failure=refresh_failure retrying=polling.retrying on_retry=Callback::new(move |()| models.refetch()) />
             {move || match phase.get() {
                 Phase::Loading => view! { <TableSkeleton /> }.into_any(),
                 Phase::Empty => view! { <EmptyState open=create_open blocker=Signal::derive(create_blocker) /> }.into_any(),
@@ -152,6 +163,7 @@ pub fn ModelsListPage() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Phase::Table => view! {
+                    <SkippedNote note=Signal::derive(move || loaded.with(|p| p.as_ref().and_then(Page::skipped_note))) />
                     <ModelsTable rows query go on_delete=deletion.ask() />
                     <Pagination
                         page=Signal::derive(move || pager.get().0)

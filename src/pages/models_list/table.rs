@@ -58,6 +58,7 @@ pub fn ModelsTable(
         let href = move || model.with(|m| m.as_ref().map(|m| Route::model(&m.id).href()).unwrap_or_default());
         let status =
             Signal::derive(move || model.with(|m| m.as_ref().map_or(TrainingStatus::NotRunning, |m| m.status)));
+        let raw_status = Signal::derive(move || model.with(|m| m.as_ref().and_then(|m| m.status_text.clone())));
         let language =
             move || model.with(|m| m.as_ref().map(|m| workspace.language_name(&m.language)).unwrap_or_default());
         let modified = Memo::new(move |_| model.with(|m| m.as_ref().and_then(|m| m.last_modified)));
@@ -76,7 +77,7 @@ pub fn ModelsTable(
         view! {
             <tr>
                 <th scope="row" class="cm-table__name"><a href=href>{field(|m| m.name.clone())}</a></th>
-                <td><StatusBadge status /></td>
+                <td><StatusBadge status raw=raw_status /></td>
                 <td>{language}</td>
                 <td>
                     <Show when=move || modified.get().is_some()>

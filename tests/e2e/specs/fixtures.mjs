@@ -42,3 +42,17 @@ export async function expectNoAxeViolations(page, include) {
   const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary).toEqual([]);
 }
+
+/** Waits until every request the page sent so far was routed. */
+export async function settled(page) {
+  await page.evaluate(() => fetch('/favicon.svg').then((r) => r.ok));
+}
+
+/** Lets `ms` of the page's time pass a second at a time (after `page.clock.install()`),
+ * so requests in flight are answered as time passes instead of all timing out at once. */
+export async function advance(page, ms) {
+  for (let passed = 0; passed < ms; passed += 1_000) {
+    await page.clock.runFor(1_000);
+    await settled(page);
+  }
+}

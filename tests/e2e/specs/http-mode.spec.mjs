@@ -1,4 +1,4 @@
-import { test, expect, modelRows } from './fixtures.mjs';
+import { test, expect, modelRows, settled } from './fixtures.mjs';
 import { fakeBackend, httpConfig } from './fake-backend.mjs';
 
 test.use({ consoleConfig: httpConfig });
@@ -32,12 +32,14 @@ test('a 200 with malformed JSON is an error, not a crash', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('cannot read');
 });
 
-test('an unknown status code from the server is reported, not shown as a wrong badge', async ({ page }) => {
+test('an unknown status code from the server is shown as Unknown, not as a wrong badge nor an error', async ({ page }) => {
   const backend = await fakeBackend(page);
   backend.offContract();
   backend.models[0].status = 9;
   await page.goto('/custom-models');
-  await expect(page.getByRole('alert')).toContainText('cannot read');
+  await expect(modelRows(page).filter({ hasText: 'Backend model 001' }).locator('.cm-badge')).toHaveText(/^Unknown/);
+  await expect(modelRows(page)).toHaveCount(25);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('a 404 for a model id shows not-found', async ({ page }) => {
@@ -121,9 +123,6 @@ test('a failed delete keeps the row and says why', async ({ page }) => {
 });
 
 /** Resolves once requests the page has already started have reached the fake backend. */
-async function settled(page) {
-  await page.evaluate(() => fetch('/favicon.svg').then((r) => r.ok));
-}
 
 test('polling does not disturb the user: an open row menu keeps its focus', async ({ page }) => {
   const backend = await fakeBackend(page);

@@ -77,7 +77,7 @@ impl MockStore {
             url: Some(format!("https://storage.example.com/{}/{}", upload.model_id, name)),
             model_id: upload.model_id,
             name,
-            dataset_type: upload.request.dataset_type,
+            dataset_type: upload.request.dataset_type.into(),
             duration_seconds: upload.request.duration_seconds.filter(|d| d.is_finite() && *d >= 0.0),
             started_at: Some(upload.started_at),
             finished_at: None,
@@ -131,6 +131,7 @@ impl MockStore {
         let upload = self.uploads.iter().find(|u| u.id == upload_id).ok_or_else(|| MockError::not_found("upload"))?;
         Ok(UploadStatus {
             upload_id: upload.id.clone(),
+            file_name: upload.request.file_name.clone(),
             size: upload.request.size,
             chunk_size: MOCK_CHUNK_BYTES,
             received: upload.received.iter().copied().collect(),

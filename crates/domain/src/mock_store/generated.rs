@@ -131,6 +131,7 @@ impl Generator {
             language: self.language(i).to_owned(),
             organization_id: ORG.into(),
             status,
+            status_text: None,
             last_modified: self.last_modified(i),
             failure: (status == TrainingStatus::Failed).then_some(TrainingErrorCode::ValidationFailed),
         }

@@ -101,7 +101,7 @@ impl MockStore {
             let items = (skip.min(order.len())..(skip.saturating_add(size)).min(order.len()))
                 .map(|k| self.model_at(at(k)))
                 .collect();
-            return Page { items, total: order.len() as u64, page: query.page, page_size: query.page_size };
+            return Page { items, total: order.len() as u64, page: query.page, page_size: query.page_size, skipped: 0 };
         }
         let needle = query.search.to_lowercase();
         let named =
@@ -119,7 +119,7 @@ impl MockStore {
             }
             total += 1;
         }
-        Page { items, total, page: query.page, page_size: query.page_size }
+        Page { items, total, page: query.page, page_size: query.page_size, skipped: 0 }
     }
 }
 

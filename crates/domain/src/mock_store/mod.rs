@@ -11,6 +11,8 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 mod clock;
+#[cfg(test)]
+mod contract;
 mod datasets;
 mod generated;
 mod index;
@@ -200,6 +202,7 @@ fn paged<T: Clone>(hits: Vec<&T>, page: u32, page_size: u32) -> Page<T> {
         items: hits.into_iter().skip(start).take(size).cloned().collect(),
         page,
         page_size,
+        skipped: 0,
     }
 }
 
@@ -222,7 +225,7 @@ mod test_support {
             id: String::new(),
             model_id: model_id.into(),
             name: name.into(),
-            dataset_type: t,
+            dataset_type: t.into(),
             duration_seconds: None,
             url: None,
             started_at: Some(now()),

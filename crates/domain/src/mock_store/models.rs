@@ -75,6 +75,7 @@ impl MockStore {
             language: language.into(),
             organization_id: org,
             status: TrainingStatus::NotRunning,
+            status_text: None,
             last_modified: Some(now),
             failure: None,
         };
@@ -109,7 +110,10 @@ impl MockStore {
     }
 
     pub(super) fn training_datasets(&self, model_id: &str) -> u64 {
-        self.datasets.iter().filter(|d| d.model_id == model_id && d.dataset_type.is_training_data()).count() as u64
+        self.datasets
+            .iter()
+            .filter(|d| d.model_id == model_id && d.dataset_type.known().is_some_and(DatasetType::is_training_data))
+            .count() as u64
     }
 
     /// Starts a training, using one credit. Its outcome is decided now from the
@@ -122,6 +126,7 @@ impl MockStore {
                 TrainingBlock::AlreadySucceeded => (409, "already_trained"),
                 TrainingBlock::NoDatasets => (400, "validation_failed"),
                 TrainingBlock::NoCredits => (402, "no-claims-available"),
+                TrainingBlock::UnknownStatus => (409, "training_running"),
             };
             return Err(MockError::new(http, code, block.message()));
         }

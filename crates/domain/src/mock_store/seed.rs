@@ -94,6 +94,7 @@ impl MockStore {
                 language: trainable[(i + i / 5) % trainable.len()].clone(),
                 organization_id: ORG.into(),
                 status,
+                status_text: None,
                 last_modified: Some(modified),
                 failure,
             };
@@ -145,7 +146,7 @@ impl MockStore {
                 id: numbered("gd_", j, 0, ""),
                 model_id: first,
                 name: numbered("recording-", j, 5, dataset_type.extensions()[0]),
-                dataset_type,
+                dataset_type: dataset_type.into(),
                 duration_seconds: (dataset_type == DatasetType::Audio).then_some(60.0 + j as f64),
                 url: Some(numbered("https://storage.example.com/generated/", j, 0, "")),
                 started_at: Some(now - Duration::minutes(j as i64 + 2)),
@@ -172,7 +173,7 @@ impl MockStore {
                 id,
                 model_id: model_id.into(),
                 name: name.into(),
-                dataset_type,
+                dataset_type: dataset_type.into(),
                 duration_seconds,
                 started_at: Some(at - Duration::minutes(3)),
                 finished_at: Some(at - Duration::minutes(1)),
@@ -198,7 +199,7 @@ mod tests {
         }
         assert!(store.languages.iter().any(|l| !l.trainable));
         for t in DatasetType::ALL {
-            assert!(store.datasets.iter().any(|d| d.dataset_type == t), "{t:?}");
+            assert!(store.datasets.iter().any(|d| d.dataset_type.known() == Some(t)), "{t:?}");
         }
         let faulty = &store.models[FAULTY_SEED].model;
         assert_eq!((faulty.name.as_str(), faulty.status), ("Court records 1", TrainingStatus::ReadyToRun));

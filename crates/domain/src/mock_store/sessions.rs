@@ -55,7 +55,7 @@ impl MockStore {
         };
         let session = SttSession {
             id: self.fresh_id("stt"),
-            mode: request.mode,
+            mode: request.mode.into(),
             language: request.language,
             model_id: request.model_id,
             model_name,
@@ -113,6 +113,6 @@ mod tests {
         );
         store.create_session(request(None, SessionMode::ForceAlignment, Some("t.srt")), now()).unwrap();
         let recent = store.recent_sessions(5);
-        assert_eq!((recent.len(), recent[0].mode), (2, SessionMode::ForceAlignment));
+        assert_eq!((recent.len(), recent[0].mode.known()), (2, Some(SessionMode::ForceAlignment)));
     }
 }

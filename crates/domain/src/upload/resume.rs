@@ -70,6 +70,7 @@ pub fn check_same_file(saved: &SavedUpload, chosen: &FileIdentity) -> Result<(),
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UploadStatus {
     pub upload_id: String,
+    pub file_name: String,
     pub size: u64,
     pub chunk_size: u64,
     pub received: Vec<u64>,
@@ -97,7 +98,8 @@ pub fn decode_upload_status(text: &str) -> Result<UploadStatus, DecodeError> {
         .unwrap_or_default();
     received.sort_unstable();
     received.dedup();
-    Ok(UploadStatus { upload_id, size, chunk_size, received })
+    let file_name = map.get("file_name").and_then(Value::as_str).unwrap_or_default().to_owned();
+    Ok(UploadStatus { upload_id, file_name, size, chunk_size, received })
 }
 
 /// The chunks still to send, in order.

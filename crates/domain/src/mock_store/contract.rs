@@ -1,0 +1,111 @@
+//! The mock's answers as the HTTP API would send them, for the contract check:
+//! every endpoint is called on a seeded store (refusals included), each answer is
+//! encoded as JSON, decoded again to prove the encoding faithful, and written to
+//! `target/mock-answers.json`. The Playwright suite's `mock-contract` spec checks
+//! that file against `docs/openapi.yaml`, as it checks the fake backend's answers.
+
+use serde_json::{json, Value};
+
+use super::test_support::now;
+use super::*;
+use crate::{encode, wire};
+
+/// Where the answers go; the e2e suite reads them from there.
+const ANSWERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/mock-answers.json");
+
+struct Answers(Vec<Value>);
+
+impl Answers {
+    fn ok(&mut self, method: &str, path: &str, status: u16, body: Value) {
+        self.0.push(json!({ "method": method, "path": path, "status": status, "body": body }));
+    }
+
+    fn refused(&mut self, method: &str, path: &str, err: MockError) {
+        let body = json!({ "error": err.code, "message": err.message });
+        self.0.push(json!({ "method": method, "path": path, "status": err.status, "body": body }));
+    }
+}
+
+#[test]
+fn every_answer_encodes_and_decodes_back_and_is_written_for_the_contract_check() {
+    let mut store = MockStore::seeded(now(), 1_000);
+    let mut out = Answers(Vec::new());
+    let text = |v: &Value| v.to_string();
+
+    out.ok("GET", "/me", 200, encode::user(&store.user));
+    assert_eq!(wire::decode_user(&text(&encode::user(&store.user))).unwrap(), store.user);
+    let languages = encode::languages(&store.languages);
+    assert_eq!(wire::decode_languages(&text(&languages)).unwrap(), store.languages);
+    out.ok("GET", "/languages", 200, languages);
+    out.ok("GET", "/credits", 200, encode::credits(store.credits));
+
+    for query in super::test_support::queries().into_iter().take(8) {
+        let page = store.list_models(&query);
+        let body = encode::page(&page, encode::model);
+        assert_eq!(wire::decode_model_page(&text(&body)).unwrap().items, page.items);
+        out.ok("GET", "/custom-models", 200, body);
+    }
+    let models = store.all_models();
+    for m in &models {
+        let body = encode::model(m);
+        assert_eq!(&wire::decode_model(&text(&body)).unwrap(), m);
+        out.ok("GET", &format!("/custom-models/{}", m.id), 200, body);
+        let datasets = store.list_datasets(&m.id, 1, 100).unwrap();
+        let body = encode::page(&datasets, encode::dataset);
+        let decoded = wire::decode_dataset_page(&text(&body)).unwrap();
+        let without_checks = |d: &Dataset| Dataset { content_problem: None, ..d.clone() };
+        assert_eq!(decoded.items, datasets.items.iter().map(without_checks).collect::<Vec<_>>());
+        out.ok("GET", &format!("/custom-models/{}/datasets", m.id), 200, body);
+    }
+    out.refused("GET", "/custom-models/nope", store.model("nope").unwrap_err());
+
+    let created = store.create_model("Contract", "en-US", now()).unwrap();
+    out.ok("POST", "/custom-models", 201, encode::model(&created));
+    out.refused("POST", "/custom-models", store.create_model(" ", "en-US", now()).unwrap_err());
+    let renamed = store.rename_model(&created.id, "Contract 2", now()).unwrap();
+    out.ok("PATCH", &format!("/custom-models/{}", created.id), 200, encode::model(&renamed));
+    out.refused(
+        "POST",
+        &format!("/custom-models/{}/train", created.id),
+        store.start_training(&created.id, now()).unwrap_err(),
+    );
+
+    let request = crate::upload::UploadRequest {
+        file_name: "calls.txt".into(),
+        size: 3,
+        dataset_type: DatasetType::Transcript,
+        duration_seconds: None,
+    };
+    let ticket = store.start_upload(&created.id, request, now()).unwrap();
+    out.ok("POST", &format!("/custom-models/{}/uploads", created.id), 201, encode::upload_ticket(&ticket));
+    store.receive_chunk(&ticket.upload_id, 0, Some(b"one")).unwrap();
+    let status = store.upload_status(&ticket.upload_id).unwrap();
+    out.ok("GET", &format!("/uploads/{}", ticket.upload_id), 200, encode::upload_status(&status));
+    let dataset = store.complete_upload(&ticket.upload_id, now()).unwrap();
+    out.ok("POST", &format!("/uploads/{}/complete", ticket.upload_id), 201, encode::dataset(&dataset));
+    out.refused("GET", "/uploads/gone", store.upload_status("gone").unwrap_err());
+    let trained = store.start_training(&created.id, now()).unwrap();
+    out.ok("POST", &format!("/custom-models/{}/train", created.id), 200, encode::model(&trained));
+
+    let session = SessionRequest {
+        mode: SessionMode::Transcription,
+        language: "en-US".into(),
+        model_id: None,
+        audio_file_name: "call.wav".into(),
+        audio_size: 1_000,
+        transcript_file_name: None,
+    };
+    let started = store.create_session(session, now()).unwrap();
+    out.ok("POST", "/stt-sessions", 201, encode::session(&started));
+    let recent = store.recent_sessions(5);
+    let body = encode::sessions(&recent);
+    assert_eq!(wire::decode_sessions(&text(&body)).unwrap().items, recent);
+    out.ok("GET", "/stt-sessions", 200, body);
+
+    assert!(out.0.len() > 50, "every seeded model is answered for");
+    let written = serde_json::to_string_pretty(&out.0).unwrap();
+    if let Some(dir) = std::path::Path::new(ANSWERS).parent() {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    std::fs::write(ANSWERS, written).unwrap();
+}

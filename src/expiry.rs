@@ -1,0 +1,75 @@
+//! An expired sign-in, handled once for the whole console: the first `401`
+//! shows "Your session has expired — sign in again", stops background requests
+//! (polls check [`SessionExpiry::expired`]), and tells the host through its
+//! `onUnauthorized` callback and a `custom-models-unauthorized` DOM event that
+//! bubbles out of the console (through a shadow root too).
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::api::Answer;
+use crate::config::HostFunction;
+
+/// The DOM event a host can listen for on the console's element or the document.
+pub const UNAUTHORIZED_EVENT: &str = "custom-models-unauthorized";
+
+#[derive(Clone, Copy)]
+pub struct SessionExpiry {
+    pub expired: RwSignal<bool>,
+    /// What the HTTP client calls with each answer. The first `401` expires the
+    /// session; it is back when a request with another token gets through (the
+    /// host signed in again), never with the refused one.
+    pub report: Callback<Answer>,
+}
+
+impl SessionExpiry {
+    pub fn new(host: Option<HostFunction>, root: NodeRef<Div>) -> Self {
+        let expired = RwSignal::new(false);
+        let refused = StoredValue::new(None::<Option<String>>);
+        let report = Callback::new(move |answer: Answer| {
+            if !answer.unauthorized {
+                if expired.get_untracked() && refused.with_value(|r| r.as_ref() != Some(&answer.token)) {
+                    expired.set(false);
+                }
+                return;
+            }
+            if expired.get_untracked() {
+                return;
+            }
+            refused.set_value(Some(answer.token));
+            expired.set(true);
+            if let Some(host) = &host {
+                host.notify(&JsValue::UNDEFINED);
+            }
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            let event = web_sys::CustomEvent::new_with_event_init_dict(UNAUTHORIZED_EVENT, &init);
+            let target = root
+                .get_untracked()
+                .map(web_sys::EventTarget::from)
+                .or_else(|| web_sys::window().and_then(|w| w.document()).map(web_sys::EventTarget::from));
+            if let (Ok(event), Some(target)) = (event, target) {
+                let _ = target.dispatch_event(&event);
+            }
+        });
+        SessionExpiry { expired, report }
+    }
+}
+
+/// The one message about it, at the top of the console.
+#[component]
+pub fn ExpiredBanner() -> impl IntoView {
+    let expiry = expect_context::<SessionExpiry>();
+    move || {
+        expiry.expired.get().then(|| {
+            view! {
+                <div class="cm-error cm-expired" role="alert">
+                    <p><strong>"Your session has expired — sign in again."</strong></p>
+                    <p>"Background updates have stopped and uploads are paused; after signing in, use Retry or Resume to carry on."</p>
+                </div>
+            }
+        })
+    }
+}
