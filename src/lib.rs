@@ -53,10 +53,10 @@ pub fn App(config: Config) -> impl IntoView {
             <div class="cm-root" node_ref=root>
                 <a class="cm-skip-link" href="#cm-main">"Skip to content"</a>
                 <AppHeader />
-                <ExpiredBanner />
-                <ConfigNotice problems=config.problems.clone() />
                 <UploadIndicator />
                 <main id="cm-main" class="cm-main" tabindex="-1">
+                    <ExpiredBanner />
+                    <ConfigNotice problems=config.problems.clone() />
                     // Pages show their own errors; anything that escapes them lands here
                     // rather than leaving a blank page.
                     <ErrorBoundary fallback=|errors| {

@@ -1,6 +1,6 @@
 // A backend newer than the console, and hosts that pass what hosts pass: an odd
 // item never blanks a page, and a configuration slip never means demo data.
-import { test, expect, modelRows } from './fixtures.mjs';
+import { test, expect, modelRows, expectNoAxeViolations } from './fixtures.mjs';
 import { fakeBackend, httpConfig, makeModels } from './fake-backend.mjs';
 
 test.describe('data from a newer backend', () => {
@@ -23,6 +23,7 @@ test.describe('data from a newer backend', () => {
     await expect(badge).toContainText('(server status “9”)');
     await expect(modelRows(page).filter({ hasText: 'Backend model 003' }).locator('.cm-badge')).toHaveText('Running');
     await expect(page.getByRole('alert')).toHaveCount(0);
+    await expectNoAxeViolations(page);
 
     // No action that depends on the status is offered for the unknown one.
     await unknown.getByRole('link').click();
@@ -81,6 +82,7 @@ test.describe('honest configuration', () => {
     await expect(notice).not.toContainText('user.id');
     // The host's user (id 42 as text) is used: no need to ask the backend who this is.
     expect(backend.requestsTo('GET', '/me')).toHaveLength(0);
+    await expectNoAxeViolations(page);
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice).toHaveCount(0);
   });
@@ -98,5 +100,6 @@ test.describe('a configuration that cannot say where data goes', () => {
     await expect(alert).toContainText('apiBaseUrl should be text.');
     await expect(page.getByText('Demo data')).toHaveCount(0);
     expect(requests).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 });

@@ -2,7 +2,7 @@
 // Retry, polls that fail keep the data and try again, a hidden tab rests, an
 // expired session is said once and stops background work, and the host's
 // getToken is never bypassed.
-import { test, expect, modelRows, settled, advance } from './fixtures.mjs';
+import { test, expect, modelRows, settled, advance, expectNoAxeViolations } from './fixtures.mjs';
 import { fakeBackend, httpConfig, makeModels } from './fake-backend.mjs';
 
 test.use({ consoleConfig: httpConfig });
@@ -59,6 +59,7 @@ test('a failed poll on the list keeps its rows, says so, and polling carries on'
   await page.clock.runFor(2_100);
   await expect(page.getByText('Could not refresh — retrying.')).toBeVisible();
   await expect(modelRows(page)).toHaveCount(8);
+  await expectNoAxeViolations(page);
   await expect(page.getByRole('alert')).toHaveCount(0);
   backend.drops.length = 0;
   await advance(page, 70_000);
@@ -110,6 +111,7 @@ test.describe('an expired session', () => {
     const banner = page.getByRole('alert').filter({ hasText: 'Your session has expired — sign in again.' });
     await expect(banner).toHaveCount(1);
     await expect(modelRows(page)).toHaveCount(8);
+    await expectNoAxeViolations(page);
     const listCalls = backend.requestsTo('GET', '/custom-models').length;
     await page.clock.runFor(120_000);
     await settled(page);
