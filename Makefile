@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what is missing first.
-.PHONY: serve test bench
+.PHONY: serve test bench embed
 
 # Serve the console on http://127.0.0.1:8080 in mock mode (demo data).
 serve:
@@ -10,6 +10,11 @@ serve:
 test:
 	scripts/install-tools.sh test
 	scripts/test-all.sh
+
+# The build for host pages: dist-embed/ with stable names (see README, Embedding).
+embed:
+	scripts/install-tools.sh build
+	scripts/build-embed.sh
 
 # Build the release bundle and print the performance table (also docs/perf.md).
 bench:

@@ -48,5 +48,6 @@ tier "1. native unit tests (domain)" cargo test -p domain --lib
 tier "2. browser unit tests (wasm-bindgen-test)" cargo test --target wasm32-unknown-unknown --test web
 tier "release build" trunk build --release
 tier "production build (no demo backend)" trunk build --release --no-default-features --dist dist-production
+tier "host build (dist-embed/)" scripts/build-embed.sh
 tier "3. end-to-end tests (Playwright)" bash -c "cd tests/e2e && CI=1 npx playwright test"
 summary

@@ -1,18 +1,18 @@
 //! An expired sign-in, handled once for the whole console: the first `401`
 //! shows "Your session has expired — sign in again", stops background requests
 //! (polls check [`SessionExpiry::expired`]), and tells the host through its
-//! `onUnauthorized` callback and a `custom-models-unauthorized` DOM event that
+//! `onUnauthorized` callback and a `cm-unauthorized` DOM event that
 //! bubbles out of the console (through a shadow root too).
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::api::Answer;
 use crate::config::HostFunction;
+use crate::host_events::HostEvents;
 
 /// The DOM event a host can listen for on the console's element or the document.
-pub const UNAUTHORIZED_EVENT: &str = "custom-models-unauthorized";
+pub const UNAUTHORIZED_EVENT: &str = "cm-unauthorized";
 
 #[derive(Clone, Copy)]
 pub struct SessionExpiry {
@@ -24,7 +24,7 @@ pub struct SessionExpiry {
 }
 
 impl SessionExpiry {
-    pub fn new(host: Option<HostFunction>, root: NodeRef<Div>) -> Self {
+    pub fn new(host: Option<HostFunction>, events: HostEvents) -> Self {
         let expired = RwSignal::new(false);
         let refused = StoredValue::new(None::<Option<String>>);
         let report = Callback::new(move |answer: Answer| {
@@ -42,17 +42,7 @@ impl SessionExpiry {
             if let Some(host) = &host {
                 host.notify(&JsValue::UNDEFINED);
             }
-            let init = web_sys::CustomEventInit::new();
-            init.set_bubbles(true);
-            init.set_composed(true);
-            let event = web_sys::CustomEvent::new_with_event_init_dict(UNAUTHORIZED_EVENT, &init);
-            let target = root
-                .get_untracked()
-                .map(web_sys::EventTarget::from)
-                .or_else(|| web_sys::window().and_then(|w| w.document()).map(web_sys::EventTarget::from));
-            if let (Ok(event), Some(target)) = (event, target) {
-                let _ = target.dispatch_event(&event);
-            }
+            events.emit(UNAUTHORIZED_EVENT, serde_json::json!({}));
         });
         SessionExpiry { expired, report }
     }

@@ -5,8 +5,10 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod embed;
+pub mod embed_select;
 pub mod expiry;
 pub mod hooks;
+pub mod host_events;
 pub mod pages;
 pub mod routes;
 pub mod uploads;
@@ -22,6 +24,7 @@ use crate::components::header::AppHeader;
 use crate::components::upload_indicator::UploadIndicator;
 use crate::config::Config;
 use crate::expiry::{ExpiredBanner, SessionExpiry};
+use crate::host_events::HostEvents;
 use crate::routes::AppRoutes;
 use crate::uploads::Uploads;
 use crate::workspace::Workspace;
@@ -35,12 +38,16 @@ pub fn App(config: Config) -> impl IntoView {
     let storage_notice = StorageNotice(RwSignal::new(None));
     provide_context(storage_notice);
     let root = NodeRef::new();
-    let expiry = SessionExpiry::new(config.on_unauthorized.clone(), root);
+    let events = HostEvents::new(root);
+    provide_context(events);
+    let expiry = SessionExpiry::new(config.on_unauthorized.clone(), events);
     provide_context(expiry);
     let notice = Callback::new(move |message| storage_notice.0.set(Some(message)));
     let Some(api) = Api::from_config(&config, Some(notice), Some(expiry.report)) else {
         return view! { <NotConnected /> }.into_any();
     };
+    // Every request of the console ends when it is unmounted (a host removing its element).
+    let api = api.scoped();
     let announcer = Announcer::new();
     provide_context(announcer);
     provide_context(Workspace::new(api.clone()));
@@ -76,10 +83,29 @@ pub fn App(config: Config) -> impl IntoView {
                     </ErrorBoundary>
                 </main>
                 <LiveRegion announcer />
+                <NavigationEvents />
             </div>
         </Router>
     }
     .into_any()
+}
+
+/// Tells the host each path the console moves to (`cm-navigate`).
+#[component]
+fn NavigationEvents() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let events = expect_context::<HostEvents>();
+    Effect::new(move |previous: Option<String>| {
+        let path = format!(
+            "{}{}",
+            location.pathname.get(),
+            location.search.with(|s| if s.is_empty() { String::new() } else { format!("?{s}") })
+        );
+        if previous.as_ref().is_some_and(|p| *p != path) {
+            events.emit("cm-navigate", serde_json::json!({ "path": path }));
+        }
+        path
+    });
 }
 
 /// Why the demo's data is not being saved, when it is not.

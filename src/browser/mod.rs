@@ -3,6 +3,7 @@
 //! network, and whether the tab is shown.
 
 pub mod files;
+pub mod focus;
 pub mod ids;
 pub mod network;
 pub mod storage;

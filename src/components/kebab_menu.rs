@@ -47,8 +47,8 @@ pub fn KebabMenu(
         if items.is_empty() {
             return;
         }
-        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
-        let current = items.iter().position(|i| Some(i.unchecked_ref::<web_sys::Element>()) == active.as_ref());
+        let active = crate::browser::focus::active_element();
+        let current = items.iter().position(|i| Some(i) == active.as_ref());
         let _ = items[pick(items.len(), current) % items.len()].focus();
     };
     let close_to_button = move || {

@@ -6,11 +6,8 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::browser::focus::active_element;
 use crate::browser::ids::unique_id;
-
-fn active_element() -> Option<web_sys::HtmlElement> {
-    web_sys::window()?.document()?.active_element()?.dyn_into().ok()
-}
 
 /// A modal dialog, open while `open` is true. Closing it by Escape sets `open`
 /// to false. The first element marked `autofocus` (else the first field or

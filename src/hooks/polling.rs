@@ -37,6 +37,10 @@ pub fn refresh_while<T: 'static>(
     let busy = StoredValue::new(false);
     let due_while_hidden = StoredValue::new(false);
     let retrying = RwSignal::new(false);
+    // An effect's last run or a timer can outlive the page by a tick; after
+    // cleanup nothing here touches its (disposed) signals again.
+    let alive = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let live = move |alive: &std::sync::atomic::AtomicBool| alive.load(std::sync::atomic::Ordering::Relaxed);
     let stop = move || {
         if let Some(handle) = timer.get_value() {
             handle.clear();
@@ -44,8 +48,9 @@ pub fn refresh_while<T: 'static>(
         timer.set_value(None);
     };
     let expiry = use_context::<SessionExpiry>();
+    let poll_alive = alive.clone();
     let poll = move || {
-        if expiry.is_some_and(|e| e.expired.get_untracked()) {
+        if !live(&poll_alive) || expiry.is_some_and(|e| e.expired.try_get_untracked().unwrap_or(true)) {
             return;
         }
         if is_hidden() {
@@ -55,7 +60,11 @@ pub fn refresh_while<T: 'static>(
         }
     };
 
+    let effect_alive = alive.clone();
     Effect::new(move |_| {
+        if !live(&effect_alive) {
+            return;
+        }
         let outcome = resource.with(|value| {
             value.as_ref().map(|result| match result {
                 Ok(value) => Ok(running(value)),
@@ -79,6 +88,7 @@ pub fn refresh_while<T: 'static>(
             }
         };
         if let Some(wait) = wait {
+            let poll = poll.clone();
             timer.set_value(set_timeout_with_handle(poll, Duration::from_millis(wait)).ok());
         }
     });
@@ -88,7 +98,10 @@ pub fn refresh_while<T: 'static>(
             resource.refetch();
         }
     });
-    on_cleanup(stop);
+    on_cleanup(move || {
+        alive.store(false, std::sync::atomic::Ordering::Relaxed);
+        stop();
+    });
     Polling { retrying: retrying.into() }
 }
 

@@ -60,6 +60,7 @@ pub struct Uploads {
     pub saved: RwSignal<SavedUploads>,
     /// Things to tell the user once (an upload the server forgot, storage off).
     pub notices: RwSignal<Vec<String>>,
+    events: Option<crate::host_events::HostEvents>,
 }
 
 pub fn use_uploads() -> Uploads {
@@ -77,6 +78,7 @@ impl Uploads {
             finished: RwSignal::new(0),
             saved: RwSignal::new(saved::load()),
             notices: RwSignal::new(Vec::new()),
+            events: crate::host_events::use_host_events(),
         };
         // Leaving while bytes are still to be sent asks first.
         let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
@@ -212,7 +214,14 @@ impl Uploads {
         let outcome = send_file(&api, &file, &target, &signal, self.timeout_ms, &hooks).await;
         let upload_id = self.entries.with_untracked(|e| e.iter().find(|e| e.key == key)?.upload_id.clone());
         match outcome {
-            Ok(_) => {
+            Ok(dataset) => {
+                if let Some(events) = self.events {
+                    let detail = serde_json::json!({
+                        "modelId": target.model_id,
+                        "dataset": { "id": dataset.id, "name": dataset.name, "type": dataset.dataset_type.label() },
+                    });
+                    events.emit("cm-dataset-uploaded", detail);
+                }
                 self.set_state(key, FileState::Done);
                 if let Some(id) = upload_id {
                     self.forget(&id);

@@ -3,7 +3,9 @@
 // Under /sink/api/ answers the upload benchmark's sink (sink.mjs).
 // Under /workspace/ it serves instead the example host page of tests/host/,
 // which embeds the console; /embed/console.{js,css} and console_bg.wasm alias
-// the build's hashed file names for it.
+// the build's hashed file names for it. /console/ serves the host build
+// (dist-embed/, `make embed`), used by the host pages under /plain/ and /app/
+// (tests/host/plain.html, app.html; their own files under /hosts/).
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -20,10 +22,17 @@ export const strictCsp = [
 // DIST serves another build (a profiling build with function names, say).
 const root = process.env.DIST || fileURLToPath(new URL('../../dist/', import.meta.url));
 const hostPage = fileURLToPath(new URL('../host/index.html', import.meta.url));
+const hostDir = fileURLToPath(new URL('../host/', import.meta.url));
+const embedDir = process.env.DIST_EMBED || fileURLToPath(new URL('../../dist-embed/', import.meta.url));
+const elementHosts = { '/plain': 'plain.html', '/app': 'app.html' };
 const benchDir = fileURLToPath(new URL('../bench/', import.meta.url));
 
 async function resolve(path) {
   if (path === '/workspace' || path.startsWith('/workspace/')) return hostPage;
+  if (path.startsWith('/console/')) return join(embedDir, path.slice('/console/'.length));
+  if (path.startsWith('/hosts/')) return join(hostDir, path.slice('/hosts/'.length));
+  const host = Object.keys(elementHosts).find((p) => path === p || path.startsWith(`${p}/`));
+  if (host) return join(hostDir, elementHosts[host]);
   if (path.startsWith('/bench/data/')) return join(benchDir, 'out', path.slice('/bench/data/'.length));
   // The Leptos floor app (tests/bench/floor), built by scripts/bench.sh.
   if (path.startsWith('/bench/floor/')) return join(benchDir, 'out', 'floor', extname(path) ? path.slice('/bench/floor/'.length) : 'index.html');
@@ -45,7 +54,8 @@ createServer(async (req, res) => {
   try {
     const body = await readFile(file);
     const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
-    if (file === join(root, 'index.html')) headers['content-security-policy'] = strictCsp;
+    const strict = file === join(root, 'index.html') || Object.values(elementHosts).some((f) => file === join(hostDir, f));
+    if (strict) headers['content-security-policy'] = strictCsp;
     res.writeHead(200, headers);
     res.end(body);
   } catch {

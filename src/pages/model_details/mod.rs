@@ -66,9 +66,13 @@ pub fn ModelDetailsPage() -> impl IntoView {
         _ => None,
     });
 
+    let events = crate::host_events::use_host_events();
     let model = last_good_then(fetched, move |before, latest| {
         if before.is_some_and(|b| b.status != latest.status) {
             announcer.say(announcement(&latest.name, latest.status));
+            if let (Some(events), true) = (events, before.is_some_and(|b| b.status.is_in_progress())) {
+                events.model("cm-training-finished", latest);
+            }
         }
     });
     // Ready follows the model signal, not the fetch, so the sections render with

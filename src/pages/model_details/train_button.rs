@@ -31,6 +31,7 @@ impl Training {
         });
         let open = RwSignal::new(false);
         let keys = IdempotencyKeys::new();
+        let events = crate::host_events::use_host_events();
         let train = Mutation::new(
             move |(id, key): &(String, String)| {
                 let (api, id, key) = (api.clone(), id.clone(), key.clone());
@@ -40,6 +41,9 @@ impl Training {
                 keys.made();
                 open.set(false);
                 announcer.say(format!("Training of {} started.", model.name));
+                if let Some(events) = events {
+                    events.model("cm-training-started", &model);
+                }
                 ctx.model.set(Some(model));
                 credits.refetch();
                 ctx.reload.run(());

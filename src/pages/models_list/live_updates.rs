@@ -14,10 +14,25 @@ use crate::hooks::polling::{refresh_while, Polling};
 pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>, announcer: Announcer) -> Polling {
     let polling = refresh_while(models, |page| page.items.iter().any(|m| m.status.is_in_progress()));
     let seen = StoredValue::new(HashMap::<String, TrainingStatus>::new());
+    let events = crate::host_events::use_host_events();
     Effect::new(move |_| {
         models.with(|result| {
             if let Some(Ok(page)) = result {
                 let changes = seen.with_value(|seen| status_changes(seen, &page.items));
+                if let Some(events) = events {
+                    let finished = seen.with_value(|seen| {
+                        page.items
+                            .iter()
+                            .filter(|m| {
+                                !m.status.is_in_progress() && seen.get(&m.id).is_some_and(|s| s.is_in_progress())
+                            })
+                            .cloned()
+                            .collect::<Vec<_>>()
+                    });
+                    for model in &finished {
+                        events.model("cm-training-finished", model);
+                    }
+                }
                 seen.update_value(|seen| seen.extend(page.items.iter().map(|m| (m.id.clone(), m.status))));
                 if !changes.is_empty() {
                     announcer.say(changes.join(" "));

@@ -107,8 +107,12 @@ pub fn ModelsListPage() -> impl IntoView {
         })
     };
     let created = RwSignal::new(None::<CustomModel>);
+    let events = crate::host_events::use_host_events();
     let on_created = Callback::new(move |model: CustomModel| {
         announcer.say(format!("Custom model “{}” created.", model.name));
+        if let Some(events) = events {
+            events.model("cm-model-created", &model);
+        }
         created.set(Some(model.clone()));
         // The newest model heads the default view; show it there.
         if query.get_untracked() == ListQuery::default() {
@@ -125,6 +129,9 @@ pub fn ModelsListPage() -> impl IntoView {
         },
         move |model| {
             announcer.say(format!("Custom model “{}” deleted.", model.name));
+            if let Some(events) = events {
+                events.model("cm-model-deleted", &model);
+            }
             models.refetch();
         },
     );

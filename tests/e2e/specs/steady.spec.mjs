@@ -99,7 +99,7 @@ test.describe('an expired session', () => {
     await page.addInitScript(() => {
       window.__told = { callback: 0, events: 0 };
       window.customModelsConfig.onUnauthorized = () => { window.__told.callback += 1; };
-      document.addEventListener('custom-models-unauthorized', () => { window.__told.events += 1; });
+      document.addEventListener('cm-unauthorized', () => { window.__told.events += 1; });
     });
     const backend = await fakeBackend(page, { models: oneRunning() });
     await page.clock.install();

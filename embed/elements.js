@@ -1,0 +1,167 @@
+
+// ---- embed/elements.js, appended by scripts/build-embed.sh to wasm-bindgen's
+// module: importing this one file loads the WASM from beside it (wasm-bindgen
+// resolves it against import.meta.url) and defines the console's elements.
+
+await __wbg_init();
+
+/** The package's semver version. */
+export const version = __CM_VERSION__;
+
+const styleText = __CM_STYLES__;
+let sheet;
+/** One constructed stylesheet shared by every shadow root (CSP-safe: no inline style). */
+function styles() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(styleText);
+  }
+  return sheet;
+}
+
+function shadowOf(element) {
+  const root = element.attachShadow({ mode: 'open', delegatesFocus: false });
+  root.adoptedStyleSheets = [styles()];
+  return root;
+}
+
+/** `<custom-models-console>`: the whole console in an open shadow root. */
+class CustomModelsConsole extends HTMLElement {
+  static observedAttributes = ['api-base-url', 'base-path', 'theme'];
+  #config = {};
+  #getToken;
+  #user;
+  #onUnauthorized;
+  #handle = null;
+
+  constructor() {
+    super();
+    shadowOf(this);
+  }
+
+  get config() { return { ...this.#config }; }
+  set config(value) { this.#config = { ...(value ?? {}) }; this.#restart(); }
+  get getToken() { return this.#getToken; }
+  set getToken(value) { this.#getToken = value; this.#restart(); }
+  get user() { return this.#user; }
+  set user(value) { this.#user = value; this.#restart(); }
+  get onUnauthorized() { return this.#onUnauthorized; }
+  set onUnauthorized(value) { this.#onUnauthorized = value; this.#restart(); }
+
+  connectedCallback() { this.#restart(); }
+  disconnectedCallback() { this.#stop(); }
+  // Attributes present at upgrade arrive before connectedCallback; only later changes restart.
+  attributeChangedCallback() { if (this.#handle) this.#restart(); }
+
+  #settings() {
+    const config = { ...this.#config, manualMount: true };
+    const attribute = (name, key) => { if (this.hasAttribute(name)) config[key] = this.getAttribute(name); };
+    attribute('api-base-url', 'apiBaseUrl');
+    attribute('base-path', 'basePath');
+    if (this.#getToken) config.getToken = this.#getToken;
+    if (this.#user) config.user = this.#user;
+    if (this.#onUnauthorized) config.onUnauthorized = this.#onUnauthorized;
+    return config;
+  }
+
+  #stop() {
+    this.#handle?.unmount();
+    this.#handle?.free();
+    this.#handle = null;
+    this.shadowRoot.replaceChildren();
+  }
+
+  #restart() {
+    if (!this.isConnected) return;
+    this.#stop();
+    const slot = document.createElement('div');
+    slot.className = 'cm-host';
+    slot.dataset.theme = this.getAttribute('theme') || 'auto';
+    this.shadowRoot.append(slot);
+    this.#handle = mount(slot, this.#settings());
+  }
+}
+
+/** `<custom-model-select>`: the trained-model picker, form-associated. */
+class CustomModelSelect extends HTMLElement {
+  static formAssociated = true;
+  static observedAttributes = ['language', 'required', 'api-base-url'];
+  #internals;
+  #handle = null;
+  #value = '';
+  #config = {};
+  #getToken;
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+    shadowOf(this);
+  }
+
+  get value() { return this.#value; }
+  set value(value) {
+    this.#value = value ?? '';
+    this.#handle?.setValue(this.#value);
+    this.#sync();
+  }
+  get name() { return this.getAttribute('name') ?? ''; }
+  get required() { return this.hasAttribute('required'); }
+  set required(on) { this.toggleAttribute('required', Boolean(on)); }
+  get form() { return this.#internals.form; }
+  get validity() { return this.#internals.validity; }
+  get validationMessage() { return this.#internals.validationMessage; }
+  checkValidity() { return this.#internals.checkValidity(); }
+  reportValidity() { return this.#internals.reportValidity(); }
+  get config() { return { ...this.#config }; }
+  set config(value) { this.#config = { ...(value ?? {}) }; this.#restart(); }
+  get getToken() { return this.#getToken; }
+  set getToken(value) { this.#getToken = value; this.#restart(); }
+
+  connectedCallback() { this.#restart(); }
+  disconnectedCallback() { this.#stop(); }
+  attributeChangedCallback(name) {
+    if (!this.#handle) return; // at upgrade, before connectedCallback
+    if (name === 'language') this.#handle.setLanguage(this.getAttribute('language') ?? '');
+    else if (name === 'required') this.#sync();
+    else this.#restart();
+  }
+  formResetCallback() { this.value = ''; }
+
+  #sync() {
+    this.#internals.setFormValue(this.#value);
+    if (this.required && !this.#value) {
+      this.#internals.setValidity({ valueMissing: true }, 'Choose a trained custom model.');
+    } else {
+      this.#internals.setValidity({});
+    }
+  }
+
+  #stop() {
+    this.#handle?.unmount();
+    this.#handle?.free();
+    this.#handle = null;
+    this.shadowRoot.replaceChildren();
+  }
+
+  #restart() {
+    if (!this.isConnected) return;
+    this.#stop();
+    const slot = document.createElement('div');
+    this.shadowRoot.append(slot);
+    const config = { ...this.#config, manualMount: true };
+    if (this.hasAttribute('api-base-url')) config.apiBaseUrl = this.getAttribute('api-base-url');
+    if (this.#getToken) config.getToken = this.#getToken;
+    config.onChange = (value) => {
+      if (value === this.#value) return; // the host's own assignment, not a change
+      this.#value = value;
+      this.#sync();
+      this.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    this.#handle = mountModelSelect(slot, config, this.getAttribute('language') ?? '');
+    if (this.#value) this.#handle.setValue(this.#value);
+    this.#sync();
+  }
+}
+
+if (!customElements.get('custom-models-console')) customElements.define('custom-models-console', CustomModelsConsole);
+if (!customElements.get('custom-model-select')) customElements.define('custom-model-select', CustomModelSelect);
