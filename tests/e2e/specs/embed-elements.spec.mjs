@@ -80,6 +80,33 @@ test.describe('an app with its own router, styles and form', () => {
     await expect.poll(async () => (await events(page)).filter((e) => e.type === 'cm-unauthorized')).toHaveLength(1);
   });
 
+  test('deleting a model and uploading a dataset are reported', async ({ page }) => {
+    await fakeBackend(page);
+    await page.goto('/app/custom-models');
+    await page.getByRole('button', { name: 'Actions for Backend model 002' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete custom model?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(async () => (await events(page)).find((e) => e.type === 'cm-model-deleted')?.detail.model.id).toBe('m2');
+
+    await page.getByRole('link', { name: 'Backend model 001' }).click();
+    await page.getByRole('button', { name: 'New Dataset' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New Dataset' });
+    await dialog.getByLabel('Drop files here or click to choose')
+      .setInputFiles([{ name: 'words.txt', mimeType: 'text/plain', buffer: Buffer.from('a'.repeat(2500)) }]);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(async () => (await events(page)).find((e) => e.type === 'cm-dataset-uploaded')?.detail)
+      .toMatchObject({ modelId: 'm1', dataset: { name: 'words.txt', type: 'TRANSCRIPT' } });
+  });
+
+  test('a host themes the console through --cm-* properties on the element, and only through them', async ({ page }) => {
+    await fakeBackend(page);
+    await page.goto('/app/custom-models');
+    const create = page.getByRole('button', { name: 'New Custom Model' });
+    await expect(create).toHaveCSS('background-color', 'rgb(29, 78, 216)');
+    await page.locator('custom-models-console').evaluate((el) => el.style.setProperty('--cm-accent', 'rgb(0, 100, 0)'));
+    await expect(create).toHaveCSS('background-color', 'rgb(0, 100, 0)');
+  });
+
   test('a training that finishes is reported with its final status', async ({ page }) => {
     const models = makeModels(3);
     models.forEach((m) => { m.status = 2; });
