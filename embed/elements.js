@@ -58,6 +58,7 @@ class CustomModelsConsole extends HTMLElement {
     const attribute = (name, key) => { if (this.hasAttribute(name)) config[key] = this.getAttribute(name); };
     attribute('api-base-url', 'apiBaseUrl');
     attribute('base-path', 'basePath');
+    attribute('theme', 'theme');
     if (this.#getToken) config.getToken = this.#getToken;
     if (this.#user) config.user = this.#user;
     if (this.#onUnauthorized) config.onUnauthorized = this.#onUnauthorized;
@@ -76,7 +77,6 @@ class CustomModelsConsole extends HTMLElement {
     this.#stop();
     const slot = document.createElement('div');
     slot.className = 'cm-host';
-    slot.dataset.theme = this.getAttribute('theme') || 'auto';
     this.shadowRoot.append(slot);
     this.#handle = mount(slot, this.#settings());
   }

@@ -59,6 +59,8 @@ pub struct Config {
     pub request_timeout_ms: u32,
     /// Told once when the backend says the session has expired.
     pub on_unauthorized: Option<HostFunction>,
+    /// `auto` (the system's choice), `light` or `dark`.
+    pub theme: &'static str,
     /// The fields that could not be used; a fatal one stops the console.
     pub problems: Vec<ConfigProblem>,
 }
@@ -141,6 +143,7 @@ impl Config {
             manual_mount: host.manual_mount,
             request_timeout_ms: host.request_timeout_ms,
             on_unauthorized: None,
+            theme: host.theme,
             problems: host.problems,
         }
     }

@@ -57,7 +57,7 @@ pub fn App(config: Config) -> impl IntoView {
 
     view! {
         <Router base=config.base_path.clone()>
-            <div class="cm-root" node_ref=root>
+            <div class="cm-root" data-theme=config.theme node_ref=root>
                 <a class="cm-skip-link" href="#cm-main">"Skip to content"</a>
                 <AppHeader />
                 <UploadIndicator />

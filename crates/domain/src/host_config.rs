@@ -99,6 +99,8 @@ pub struct HostConfig {
     pub manual_mount: bool,
     pub request_timeout_ms: u32,
     pub user: Option<User>,
+    /// `auto` (follow the system), `light` or `dark`.
+    pub theme: &'static str,
     pub mock: MockOptions,
     pub problems: Vec<ConfigProblem>,
 }
@@ -143,6 +145,7 @@ pub fn read(value: &Value) -> HostConfig {
         manual_mount: r.flag(root, "", "manualMount", true).unwrap_or(false),
         request_timeout_ms,
         user: r.object(root, "", "user").and_then(|u| r.user(u)),
+        theme: r.theme(root),
         mock: r.object(root, "", "mock").map(|m| r.mock(m)).unwrap_or_default(),
         api_base_url,
         problems: r.problems,
@@ -171,6 +174,19 @@ impl Reader {
             _ => {
                 self.problem(&format!("{at}{key}"), "text", fatal);
                 None
+            }
+        }
+    }
+
+    fn theme(&mut self, map: &Map<String, Value>) -> &'static str {
+        let theme = self.text(map, "", "theme", false).map(|t| t.trim().to_ascii_lowercase());
+        match theme.as_deref() {
+            None | Some("" | "auto") => "auto",
+            Some("light") => "light",
+            Some("dark") => "dark",
+            Some(_) => {
+                self.problem("theme", "auto, light or dark", false);
+                "auto"
             }
         }
     }
@@ -321,6 +337,12 @@ mod tests {
         assert_eq!((user.id.as_str(), user.role, user.organization_id.as_deref()), ("42", Role::OrgAdmin, Some("7")));
         assert!(c.manual_mount);
         assert_eq!(c.request_timeout_ms, 5000);
+        assert_eq!(read(&json!({"theme": "Dark"})).theme, "dark");
+        let odd = read(&json!({"theme": "sepia"}));
+        assert_eq!(
+            (odd.theme, odd.problems[0].message().as_str()),
+            ("auto", "theme should be auto, light or dark; its default is used.")
+        );
     }
 
     #[test]

@@ -1,0 +1,43 @@
+// Light and dark: "auto" follows the system, `theme` fixes one; every state
+// keeps AA contrast in both (axe checks colour contrast with the rest).
+import { test, expect, modelRows, expectNoAxeViolations } from './fixtures.mjs';
+
+for (const scheme of ['light', 'dark']) {
+  test(`the list, a dialog and the details pass axe with the system in ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/custom-models');
+    await expect(modelRows(page)).toHaveCount(25);
+    const background = scheme === 'dark' ? 'rgb(17, 24, 39)' : 'rgb(255, 255, 255)';
+    await expect(page.locator('.cm-root')).toHaveCSS('background-color', background);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'New Custom Model' }).click();
+    await expect(page.getByRole('dialog', { name: 'New Custom Model' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    await modelRows(page).filter({ hasText: 'Failed' }).first().getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Datasets' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test.describe('a fixed theme', () => {
+  test.use({ consoleConfig: { mock: { latencyMs: 30 }, theme: 'dark' } });
+
+  test('theme "dark" wins over a light system', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/custom-models');
+    await expect(modelRows(page)).toHaveCount(25);
+    await expect(page.locator('.cm-root')).toHaveCSS('background-color', 'rgb(17, 24, 39)');
+  });
+});
+
+test('the element\'s theme attribute switches it, in its shadow root', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/plain/custom-models');
+  const root = page.locator('custom-models-console').locator('.cm-root');
+  await expect(root).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  await page.locator('custom-models-console').evaluate((el) => el.setAttribute('theme', 'dark'));
+  await expect(root).toHaveCSS('background-color', 'rgb(17, 24, 39)');
+  await expect(page.getByRole('table', { name: 'Custom models' }).locator('tbody tr')).toHaveCount(25);
+  await expectNoAxeViolations(page, 'custom-models-console');
+});
