@@ -80,6 +80,18 @@ test.describe('an app with its own router, styles and form', () => {
     await expect.poll(async () => (await events(page)).filter((e) => e.type === 'cm-unauthorized')).toHaveLength(1);
   });
 
+  test('dialogs inside the shadow root take focus, close on Escape and give focus back', async ({ page }) => {
+    await fakeBackend(page);
+    await page.goto('/app/custom-models');
+    const open = page.getByRole('button', { name: 'New Custom Model' });
+    await open.click();
+    const dialog = page.getByRole('dialog', { name: 'New Custom Model' });
+    await expect(dialog.getByLabel('Name')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(open).toBeFocused();
+  });
+
   test('deleting a model and uploading a dataset are reported', async ({ page }) => {
     await fakeBackend(page);
     await page.goto('/app/custom-models');
@@ -135,8 +147,10 @@ test.describe('an app with its own router, styles and form', () => {
     await page.getByRole('button', { name: 'Start transcription' }).click();
     await expect(page.locator('#submitted')).toHaveText('');
 
+    await page.locator('#model').evaluate((el) => { window.__changes = 0; el.addEventListener('change', () => { window.__changes += 1; }); });
     await select.selectOption({ label: 'Backend model 001 (English (US))' });
     expect(await page.locator('#model').evaluate((el) => el.value)).toBe('m1');
+    expect(await page.evaluate(() => window.__changes)).toBe(1);
     await page.getByRole('button', { name: 'Start transcription' }).click();
     await expect(page.locator('#submitted')).toHaveText('{"language":"en-US","model":"m1"}');
 
