@@ -137,6 +137,17 @@ test('polling does not disturb the user: an open row menu keeps its focus', asyn
   await expect(page.getByRole('button', { name: 'Actions for Backend model 001' })).toHaveAttribute('aria-expanded', 'true');
 });
 
+test('a poll that puts another model in a row closes that row\'s open menu', async ({ page }) => {
+  const backend = await fakeBackend(page);
+  await page.goto('/custom-models');
+  await expect(modelRows(page)).toHaveCount(25);
+  await page.getByRole('button', { name: 'Actions for Backend model 001' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Edit' })).toBeFocused();
+  backend.models.unshift(backend.models.pop()); // the last model moves to the top
+  await expect(modelRows(page).first()).toContainText('Backend model 030', { timeout: 15_000 });
+  await expect(page.getByRole('menuitem')).toHaveCount(0);
+});
+
 test('polling runs while a model trains, and stops when the page is left', async ({ page }) => {
   const backend = await fakeBackend(page);
   const polls = () => backend.requestsTo('GET', '/custom-models').length;

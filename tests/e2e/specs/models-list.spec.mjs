@@ -277,6 +277,9 @@ test.describe('paging, search and sort', () => {
 });
 
 test.describe('deleting', () => {
+  // Trainings that end reorder the list (newest first); here none ends mid-test.
+  test.use({ consoleConfig: { mock: { latencyMs: 30, trainingMs: 600_000 } } });
+
   test('an admin confirms or cancels, and the row goes on confirm', async ({ page }) => {
     await page.goto('/custom-models');
     const row = modelRows(page).filter({ hasText: 'Podcast 1' });
