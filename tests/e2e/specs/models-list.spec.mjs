@@ -322,7 +322,7 @@ test.describe('deleting', () => {
 });
 
 test.describe('an ordinary member', () => {
-  test.use({ consoleConfig: { mock: { latencyMs: 0, role: 'MEMBER' } } });
+  test.use({ consoleConfig: { mock: { latencyMs: 0, role: 'MEMBER', trainingMs: 600_000 } } });
 
   test('gets Edit but no Delete', async ({ page }) => {
     await page.goto('/custom-models');
