@@ -19,25 +19,44 @@ function styles() {
   return sheet;
 }
 
-function shadowOf(element) {
-  const root = element.attachShadow({ mode: 'open', delegatesFocus: false });
-  root.adoptedStyleSheets = [styles()];
-  return root;
+/** What both elements share: an open shadow root with the console's styles, and
+ * one Rust mount inside it that starts when connected and stops when removed. */
+class ShadowMount extends HTMLElement {
+  #handle = null;
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [styles()];
+  }
+
+  get mounted() { return this.#handle; }
+
+  disconnectedCallback() { this.stop(); }
+
+  stop() {
+    this.#handle?.unmount();
+    this.#handle?.free();
+    this.#handle = null;
+    this.shadowRoot.replaceChildren();
+  }
+
+  /** Mounts afresh (when connected): `mountInto(slot)` returns the Rust handle. */
+  start(mountInto) {
+    if (!this.isConnected) return;
+    this.stop();
+    const slot = document.createElement('div');
+    this.shadowRoot.append(slot);
+    this.#handle = mountInto(slot);
+  }
 }
 
 /** `<custom-models-console>`: the whole console in an open shadow root. */
-class CustomModelsConsole extends HTMLElement {
+class CustomModelsConsole extends ShadowMount {
   static observedAttributes = ['api-base-url', 'base-path', 'theme'];
   #config = {};
   #getToken;
   #user;
   #onUnauthorized;
-  #handle = null;
-
-  constructor() {
-    super();
-    shadowOf(this);
-  }
 
   get config() { return { ...this.#config }; }
   set config(value) { this.#config = { ...(value ?? {}) }; this.#restart(); }
@@ -49,9 +68,8 @@ class CustomModelsConsole extends HTMLElement {
   set onUnauthorized(value) { this.#onUnauthorized = value; this.#restart(); }
 
   connectedCallback() { this.#restart(); }
-  disconnectedCallback() { this.#stop(); }
   // Attributes present at upgrade arrive before connectedCallback; only later changes restart.
-  attributeChangedCallback() { if (this.#handle) this.#restart(); }
+  attributeChangedCallback() { if (this.mounted) this.#restart(); }
 
   #settings() {
     const config = { ...this.#config, manualMount: true };
@@ -65,29 +83,16 @@ class CustomModelsConsole extends HTMLElement {
     return config;
   }
 
-  #stop() {
-    this.#handle?.unmount();
-    this.#handle?.free();
-    this.#handle = null;
-    this.shadowRoot.replaceChildren();
-  }
-
   #restart() {
-    if (!this.isConnected) return;
-    this.#stop();
-    const slot = document.createElement('div');
-    slot.className = 'cm-host';
-    this.shadowRoot.append(slot);
-    this.#handle = mount(slot, this.#settings());
+    this.start((slot) => mount(slot, this.#settings()));
   }
 }
 
 /** `<custom-model-select>`: the trained-model picker, form-associated. */
-class CustomModelSelect extends HTMLElement {
+class CustomModelSelect extends ShadowMount {
   static formAssociated = true;
   static observedAttributes = ['language', 'required', 'api-base-url'];
   #internals;
-  #handle = null;
   #value = '';
   #config = {};
   #getToken;
@@ -95,13 +100,12 @@ class CustomModelSelect extends HTMLElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
-    shadowOf(this);
   }
 
   get value() { return this.#value; }
   set value(value) {
     this.#value = value ?? '';
-    this.#handle?.setValue(this.#value);
+    this.mounted?.setValue(this.#value);
     this.#sync();
   }
   get name() { return this.getAttribute('name') ?? ''; }
@@ -118,10 +122,9 @@ class CustomModelSelect extends HTMLElement {
   set getToken(value) { this.#getToken = value; this.#restart(); }
 
   connectedCallback() { this.#restart(); }
-  disconnectedCallback() { this.#stop(); }
   attributeChangedCallback(name) {
-    if (!this.#handle) return; // at upgrade, before connectedCallback
-    if (name === 'language') this.#handle.setLanguage(this.getAttribute('language') ?? '');
+    if (!this.mounted) return; // at upgrade, before connectedCallback
+    if (name === 'language') this.mounted.setLanguage(this.getAttribute('language') ?? '');
     else if (name === 'required') this.#sync();
     else this.#restart();
   }
@@ -136,18 +139,7 @@ class CustomModelSelect extends HTMLElement {
     }
   }
 
-  #stop() {
-    this.#handle?.unmount();
-    this.#handle?.free();
-    this.#handle = null;
-    this.shadowRoot.replaceChildren();
-  }
-
   #restart() {
-    if (!this.isConnected) return;
-    this.#stop();
-    const slot = document.createElement('div');
-    this.shadowRoot.append(slot);
     const config = { ...this.#config, manualMount: true };
     if (this.hasAttribute('api-base-url')) config.apiBaseUrl = this.getAttribute('api-base-url');
     if (this.#getToken) config.getToken = this.#getToken;
@@ -157,8 +149,8 @@ class CustomModelSelect extends HTMLElement {
       this.#sync();
       this.dispatchEvent(new Event('change', { bubbles: true }));
     };
-    this.#handle = mountModelSelect(slot, config, this.getAttribute('language') ?? '');
-    if (this.#value) this.#handle.setValue(this.#value);
+    this.start((slot) => mountModelSelect(slot, config, this.getAttribute('language') ?? ''));
+    if (this.#value) this.mounted.setValue(this.#value);
     this.#sync();
   }
 }

@@ -1,7 +1,7 @@
 // The host build (dist-embed/) in host pages: a plain page with one script tag
 // and <custom-models-console>, and an app with its own router, links, global
 // CSS and a form holding <custom-model-select>. Both pages run under the strict CSP.
-import { test, expect, expectNoAxeViolations, advance } from './fixtures.mjs';
+import { test, expect, expectNoAxeViolations, advance, createModel } from './fixtures.mjs';
 import { fakeBackend, makeModels } from './fake-backend.mjs';
 
 const events = (page) => page.evaluate(() => window.__events);
@@ -60,11 +60,7 @@ test.describe('an app with its own router, styles and form', () => {
   test('the console tells the host what happens, with details', async ({ page }) => {
     const backend = await fakeBackend(page);
     await page.goto('/app/custom-models');
-    await page.getByRole('button', { name: 'New Custom Model' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New Custom Model' });
-    await dialog.getByLabel('Name').fill('Support');
-    await dialog.getByLabel('Base language').selectOption({ label: 'German' });
-    await dialog.getByRole('button', { name: 'Create' }).click();
+    await createModel(page, 'Support');
     await expect.poll(async () => (await events(page)).map((e) => e.type)).toContain('cm-model-created');
     const created = (await events(page)).find((e) => e.type === 'cm-model-created');
     expect(created.detail.model).toMatchObject({ name: 'Support', language: 'de-DE', status: 1, statusLabel: 'Not Running' });

@@ -56,3 +56,14 @@ export async function advance(page, ms) {
     await settled(page);
   }
 }
+
+/** On a page showing the models list: fills in New Custom Model and presses
+ * Create; returns the dialog (still open when the create failed). */
+export async function createModel(page, name, language = 'German') {
+  await page.getByRole('button', { name: 'New Custom Model' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New Custom Model' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Base language').selectOption({ label: language });
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  return dialog;
+}

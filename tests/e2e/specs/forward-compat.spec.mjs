@@ -1,6 +1,6 @@
 // A backend newer than the console, and hosts that pass what hosts pass: an odd
 // item never blanks a page, and a configuration slip never means demo data.
-import { test, expect, modelRows, expectNoAxeViolations } from './fixtures.mjs';
+import { test, expect, modelRows, expectNoAxeViolations, createModel } from './fixtures.mjs';
 import { fakeBackend, httpConfig, makeModels } from './fake-backend.mjs';
 
 test.describe('data from a newer backend', () => {
@@ -58,11 +58,7 @@ test.describe('data from a newer backend', () => {
     const backend = await fakeBackend(page);
     backend.failNext('POST', '/custom-models', { status: 402, body: '{"error":"no-claims-available","message":"Your plan allows 30 models."}' });
     await page.goto('/custom-models');
-    await page.getByRole('button', { name: 'New Custom Model' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New Custom Model' });
-    await dialog.getByLabel('Name').fill('Support');
-    await dialog.getByLabel('Base language').selectOption({ label: 'German' });
-    await dialog.getByRole('button', { name: 'Create' }).click();
+    const dialog = await createModel(page, 'Support');
     await expect(dialog.getByRole('alert')).toHaveText('Your plan allows 30 models.');
   });
 });

@@ -1,25 +1,20 @@
 // A client safe against lost answers and hostile ids: creating calls carry an
 // Idempotency-Key that a retry reuses, and ids are one path segment or nothing.
-import { test, expect, modelRows } from './fixtures.mjs';
+import { test, expect, modelRows, createModel } from './fixtures.mjs';
 import { fakeBackend, httpConfig } from './fake-backend.mjs';
 
 test.use({ consoleConfig: httpConfig });
 
-/** Opens New Custom Model on the list, fills it in and presses Create. */
-async function createModel(page, name) {
+/** Opens the list, then New Custom Model: fills it in and presses Create. */
+async function createModelOnList(page, name) {
   await page.goto('/custom-models');
-  await page.getByRole('button', { name: 'New Custom Model' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New Custom Model' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Base language').selectOption({ label: 'German' });
-  await dialog.getByRole('button', { name: 'Create' }).click();
-  return dialog;
+  return createModel(page, name);
 }
 
 test('a lost answer to create: the retry carries the same key and makes one model', async ({ page }) => {
   const backend = await fakeBackend(page);
   backend.loseAnswerNext('POST', '/custom-models');
-  const dialog = await createModel(page, 'Support');
+  const dialog = await createModelOnList(page, 'Support');
   await expect(dialog.getByRole('alert')).toContainText('Could not reach the server');
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();
@@ -34,7 +29,7 @@ test('a lost answer to create: the retry carries the same key and makes one mode
 test('a changed request after a failure gets a new key', async ({ page }) => {
   const backend = await fakeBackend(page);
   backend.failNext('POST', '/custom-models', { status: 503, body: '{"error":"busy","message":"Busy."}' });
-  const dialog = await createModel(page, 'Support');
+  const dialog = await createModelOnList(page, 'Support');
   await expect(dialog.getByRole('alert')).toContainText('Busy.');
   await dialog.getByLabel('Name').fill('Support desk');
   await dialog.getByRole('button', { name: 'Create' }).click();

@@ -1,4 +1,4 @@
-import { test, expect, modelRows, settled } from './fixtures.mjs';
+import { test, expect, modelRows, settled, createModel } from './fixtures.mjs';
 import { fakeBackend, httpConfig } from './fake-backend.mjs';
 
 test.use({ consoleConfig: httpConfig });
@@ -93,11 +93,7 @@ test('a failed create keeps the dialog open with the server message and the type
   const backend = await fakeBackend(page);
   backend.failNext('POST', '/custom-models', { status: 409, body: JSON.stringify({ error: 'duplicate_name', message: 'A model named “Support” already exists.' }) });
   await page.goto('/custom-models');
-  await page.getByRole('button', { name: 'New Custom Model' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New Custom Model' });
-  await dialog.getByLabel('Name').fill('Support');
-  await dialog.getByLabel('Base language').selectOption({ label: 'German' });
-  await dialog.getByRole('button', { name: 'Create' }).click();
+  const dialog = await createModel(page, 'Support');
   await expect(dialog.getByRole('alert')).toHaveText('A model named “Support” already exists.');
   await expect(dialog.getByLabel('Name')).toHaveValue('Support');
   await expect(dialog.getByLabel('Base language')).toHaveValue('de-DE');
