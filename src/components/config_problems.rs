@@ -5,33 +5,37 @@
 use domain::host_config::ConfigProblem;
 use leptos::prelude::*;
 
+/// The whole console replaced by one message: it cannot start.
 #[component]
-pub fn ConfigFailure(problems: Vec<ConfigProblem>) -> impl IntoView {
-    let items = problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view();
+fn Stopped(children: Children) -> impl IntoView {
     view! {
         <div class="cm-root">
             <main class="cm-main">
-                <div class="cm-error" role="alert">
-                    <h1>"The console could not start: its configuration is not valid"</h1>
-                    <p>"Nothing was loaded or sent. The page that embeds the console must fix:"</p>
-                    <ul>{items}</ul>
-                </div>
+                <div class="cm-error" role="alert">{children()}</div>
             </main>
         </div>
     }
 }
 
 #[component]
+pub fn ConfigFailure(problems: Vec<ConfigProblem>) -> impl IntoView {
+    let items = problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view();
+    view! {
+        <Stopped>
+            <h1>"The console could not start: its configuration is not valid"</h1>
+            <p>"Nothing was loaded or sent. The page that embeds the console must fix:"</p>
+            <ul>{items}</ul>
+        </Stopped>
+    }
+}
+
+#[component]
 pub fn NotConnected() -> impl IntoView {
     view! {
-        <div class="cm-root">
-            <main class="cm-main">
-                <div class="cm-error" role="alert">
-                    <h1>"The console is not connected to a backend"</h1>
-                    <p>"This build has no demo data. Set apiBaseUrl in window.customModelsConfig (see the README)."</p>
-                </div>
-            </main>
-        </div>
+        <Stopped>
+            <h1>"The console is not connected to a backend"</h1>
+            <p>"This build has no demo data. Set apiBaseUrl in window.customModelsConfig (see the README)."</p>
+        </Stopped>
     }
 }
 
