@@ -2,6 +2,7 @@
 //! the user picked, localStorage, dates in the user's locale, element ids, the
 //! network, and whether the tab is shown.
 
+pub mod clipboard;
 pub mod files;
 pub mod focus;
 pub mod ids;

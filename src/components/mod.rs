@@ -4,6 +4,7 @@
 pub mod announcer;
 pub mod config_problems;
 pub mod confirm_dialog;
+pub mod copy_id;
 #[cfg(feature = "demo")]
 pub mod demo_controls;
 pub mod drop_zone;

@@ -40,7 +40,7 @@ impl Role {
 
     pub fn label(self) -> &'static str {
         match self {
-            Role::OrgAdmin => "Organisation admin",
+            Role::OrgAdmin => "Organization admin",
             Role::SysOp => "System operator",
             Role::Member => "Member",
         }

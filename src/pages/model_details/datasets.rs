@@ -131,6 +131,7 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
 
 #[component]
 fn DatasetsTable(items: Vec<Dataset>, on_delete: Callback<Dataset>) -> impl IntoView {
+    let announcer = use_announcer();
     let when = |at: Option<chrono::DateTime<chrono::Utc>>| {
         at.map(|at| view! { <time datetime=at.to_rfc3339()>{local_timestamp(at)}</time> })
     };
@@ -143,7 +144,22 @@ fn DatasetsTable(items: Vec<Dataset>, on_delete: Callback<Dataset>) -> impl Into
                 None => view! { <span class="cm-url cm-url--inert">{url.clone()}</span> }.into_any(),
             };
             let target = d.clone();
-            let actions = vec![MenuAction::Run { label: "Delete".into(), run: Callback::new(move |()| on_delete.run(target.clone())), danger: true }];
+            let id = d.id.clone();
+            let copy_id = Callback::new(move |()| {
+                let id = id.clone();
+                leptos::task::spawn_local(async move {
+                    let said = if crate::browser::clipboard::copy(&id).await {
+                        format!("Dataset id {id} copied.")
+                    } else {
+                        format!("Could not copy. The dataset id is {id}.")
+                    };
+                    announcer.say(said);
+                });
+            });
+            let actions = vec![
+                MenuAction::Run { label: "Copy id".into(), run: copy_id, danger: false },
+                MenuAction::Run { label: "Delete".into(), run: Callback::new(move |()| on_delete.run(target.clone())), danger: true },
+            ];
             view! {
                 <tr>
                     <th scope="row">{d.name.clone()}</th>

@@ -8,6 +8,7 @@ use super::rename_form::{NameCard, Rename, RenameFeedback, UpdateButton};
 use super::train_button::{TrainButton, TrainDialog, Training};
 use super::use_model;
 use crate::browser::time::LocalTime;
+use crate::components::copy_id::CopyId;
 use crate::components::status_badge::StatusBadge;
 use crate::workspace::use_workspace;
 
@@ -43,6 +44,7 @@ pub fn ModelHeader() -> impl IntoView {
                 </div>
             </div>
             <RenameFeedback rename />
+            <CopyId label="Model ID" value=Signal::derive(move || ctx.model.with(|m| m.as_ref().map(|m| m.id.clone()).unwrap_or_default())) />
             <div class="cm-cards">
                 <NameCard rename />
                 <div class="cm-card">

@@ -316,3 +316,20 @@ test.describe('New Dataset', () => {
     await expect(page.getByRole('button', { name: 'New Dataset' })).toBeFocused();
   });
 });
+
+test.describe('ids', () => {
+  test('the model id and a dataset id can be copied, with a confirmation', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openModel(page, 'Podcast 1');
+    const id = page.url().split('/').at(-1);
+    await expect(page.getByText(id, { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Copy Model ID' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(id);
+
+    await page.getByRole('button', { name: 'Actions for glossary.txt' }).click();
+    await page.getByRole('menuitem', { name: 'Copy id' }).click();
+    const copied = await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe(id).then(() => page.evaluate(() => navigator.clipboard.readText()));
+    await expect(page.getByRole('status').filter({ hasText: `Dataset id ${copied} copied.` })).toBeAttached();
+  });
+});
