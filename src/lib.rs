@@ -21,6 +21,7 @@ use crate::api::Api;
 use crate::components::announcer::{Announcer, LiveRegion};
 use crate::components::config_problems::{ConfigFailure, ConfigNotice, NotConnected};
 use crate::components::header::AppHeader;
+use crate::components::shortcuts::{ShortcutKeys, Shortcuts};
 use crate::components::upload_indicator::UploadIndicator;
 use crate::config::Config;
 use crate::expiry::{ExpiredBanner, SessionExpiry};
@@ -50,6 +51,8 @@ pub fn App(config: Config) -> impl IntoView {
     let api = api.scoped();
     let announcer = Announcer::new();
     provide_context(announcer);
+    let shortcuts = Shortcuts::new();
+    provide_context(shortcuts);
     provide_context(Workspace::new(api.clone()));
     provide_context(Uploads::new(api.clone(), config.request_timeout_ms));
     provide_context(api);
@@ -83,6 +86,7 @@ pub fn App(config: Config) -> impl IntoView {
                     </ErrorBoundary>
                 </main>
                 <LiveRegion announcer />
+                <ShortcutKeys root embedded=config.manual_mount shortcuts />
                 <NavigationEvents />
             </div>
         </Router>

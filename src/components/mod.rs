@@ -16,6 +16,7 @@ pub mod modal;
 pub mod model_select;
 pub mod pagination;
 pub mod refresh_note;
+pub mod shortcuts;
 pub mod skipped_note;
 pub mod status_badge;
 pub mod upload_indicator;

@@ -106,6 +106,16 @@ pub fn ModelsListPage() -> impl IntoView {
             _ => None,
         })
     };
+    // The `n` shortcut opens the dialog, when creating is allowed.
+    if let Some(shortcuts) = crate::components::shortcuts::use_shortcuts() {
+        Effect::new(move |seen: Option<u32>| {
+            let asked = shortcuts.new_model.get();
+            if seen.is_some_and(|seen| seen != asked) && create_blocker().is_none() {
+                create_open.set(true);
+            }
+            asked
+        });
+    }
     let created = RwSignal::new(None::<CustomModel>);
     let events = crate::host_events::use_host_events();
     let on_created = Callback::new(move |model: CustomModel| {

@@ -88,6 +88,17 @@ test.describe('an app with its own router, styles and form', () => {
     await expect(open).toBeFocused();
   });
 
+  test('keyboard shortcuts act only while focus is in the console', async ({ page }) => {
+    await fakeBackend(page);
+    await page.goto('/app/custom-models');
+    await expect(page.getByRole('table', { name: 'Custom models' }).locator('tbody tr')).toHaveCount(25);
+    await page.keyboard.press('n');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Getting Started' }).focus();
+    await page.keyboard.press('n');
+    await expect(page.getByRole('dialog', { name: 'New Custom Model' })).toBeVisible();
+  });
+
   test('deleting a model and uploading a dataset are reported', async ({ page }) => {
     await fakeBackend(page);
     await page.goto('/app/custom-models');

@@ -367,3 +367,31 @@ test('header tooltips show on keyboard focus, and dates carry the full timestamp
   const time = modelRows(page).first().locator('time');
   await expect(time).toHaveAttribute('title', /\d{1,2}:\d{2}:\d{2}/);
 });
+
+test.describe('keyboard shortcuts', () => {
+  test('/ focuses the search, n opens New Custom Model, ? lists them, and none fires while typing', async ({ page }) => {
+    await page.goto('/custom-models');
+    await expect(modelRows(page)).toHaveCount(25);
+    await page.keyboard.press('/');
+    const search = page.getByRole('searchbox', { name: 'Search models by name' });
+    await expect(search).toBeFocused();
+    await page.keyboard.type('n?');
+    await expect(search).toHaveValue('n?');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    await page.getByRole('heading', { level: 1, name: 'Custom Models' }).click();
+    await page.keyboard.press('n');
+    const create = page.getByRole('dialog', { name: 'New Custom Model' });
+    await expect(create).toBeVisible();
+    await expect(create.getByLabel('Name')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(create).toBeHidden();
+
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toContainText('New Custom Model');
+    await expectNoAxeViolations(page);
+    await help.getByRole('button', { name: 'Close' }).click();
+    await expect(help).toBeHidden();
+  });
+});
