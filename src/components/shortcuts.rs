@@ -60,11 +60,9 @@ pub fn ShortcutKeys(root: NodeRef<Div>, embedded: bool, shortcuts: Shortcuts) ->
                     let _ = search.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
             }
-            "n" => {
-                if root.query_selector("#cm-search").ok().flatten().is_some() {
-                    ev.prevent_default();
-                    shortcuts.new_model.update(|n| *n += 1);
-                }
+            "n" if root.query_selector("#cm-search").ok().flatten().is_some() => {
+                ev.prevent_default();
+                shortcuts.new_model.update(|n| *n += 1);
             }
             "?" => {
                 ev.prevent_default();
