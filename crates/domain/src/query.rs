@@ -159,7 +159,34 @@ impl ListQuery {
         if self.dir != self.sort.natural_dir() {
             params.push(("order", self.dir.as_param().to_owned()));
         }
+        if let Some(status) = self.status {
+            params.push(("status", status.code().to_string()));
+        }
+        if let Some(language) = &self.language {
+            params.push(("language", language.clone()));
+        }
         params
+    }
+
+    /// Whether the list is narrowed by a status or a language.
+    pub fn has_filters(&self) -> bool {
+        self.status.is_some() || self.language.is_some()
+    }
+
+    /// What a list with nothing to show was narrowed by, in words:
+    /// "“call”, status Running, language German".
+    pub fn narrowed_by(&self, language_name: impl Fn(&str) -> String) -> String {
+        let mut parts = Vec::new();
+        if !self.search.is_empty() {
+            parts.push(format!("“{}”", self.search));
+        }
+        if let Some(status) = self.status {
+            parts.push(format!("status {}", status.label()));
+        }
+        if let Some(language) = &self.language {
+            parts.push(format!("language {}", language_name(language)));
+        }
+        parts.join(", ")
     }
 }
 
@@ -298,5 +325,21 @@ mod tests {
         assert_eq!(page(0).skipped_note(), None);
         assert_eq!(page(1).skipped_note().as_deref(), Some("1 item could not be shown."));
         assert_eq!(page(3).skipped_note().as_deref(), Some("3 items could not be shown."));
+    }
+
+    #[test]
+    fn filters_travel_in_the_url_and_are_named_when_nothing_matches() {
+        let q = ListQuery {
+            status: Some(crate::TrainingStatus::Running),
+            language: Some("de-DE".into()),
+            search: "call".into(),
+            ..ListQuery::default()
+        };
+        let params = q.to_url_params();
+        assert!(params.contains(&("status", "3".into())) && params.contains(&("language", "de-DE".into())));
+        let read = ListQuery::from_params(|k| params.iter().find(|(key, _)| *key == k).map(|(_, v)| v.clone()));
+        assert_eq!(read, q);
+        assert!(q.has_filters() && !ListQuery::default().has_filters());
+        assert_eq!(q.narrowed_by(|_| "German".into()), "“call”, status Running, language German");
     }
 }

@@ -2,6 +2,7 @@
 //! sorted by the API, with paging, search and sort kept in the URL; creation,
 //! deletion, the info banner and the Getting Started guide.
 
+mod filters;
 mod guide;
 mod info_banner;
 mod live_updates;
@@ -26,6 +27,7 @@ use crate::hooks::mutation::DeleteFlow;
 use crate::routes::{use_go, Route};
 use crate::workspace::use_workspace;
 
+use filters::Filters;
 use guide::{GettingStartedGuide, GuideState};
 use info_banner::InfoBanner;
 use new_model::NewModelDialog;
@@ -92,7 +94,7 @@ pub fn ModelsListPage() -> impl IntoView {
         Some(Err(err)) if !shown_view_loaded() => Phase::Failed(err.user_message()),
         _ => match loaded.with(|p| p.as_ref().map(|p| p.total)) {
             None => Phase::Loading,
-            Some(0) if query.with(|q| q.search.is_empty()) => Phase::Empty,
+            Some(0) if query.with(|q| q.search.is_empty() && !q.has_filters()) => Phase::Empty,
             Some(0) => Phase::NoMatches,
             Some(_) => Phase::Table,
         },
@@ -166,7 +168,10 @@ pub fn ModelsListPage() -> impl IntoView {
                 </div>
             })}
             <InfoBanner />
-            <SearchBox query go />
+            <div class="cm-list-tools">
+                <SearchBox query go />
+                <Filters query go />
+            </div>
             <RefreshNote failure=refresh_failure retrying=polling.retrying on_retry=Callback::new(move |()| models.refetch()) />
             {move || match phase.get() {
                 Phase::Loading => view! { <TableSkeleton /> }.into_any(),

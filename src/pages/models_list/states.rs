@@ -48,13 +48,22 @@ pub fn EmptyState(open: RwSignal<bool>, blocker: Signal<Option<&'static str>>) -
 
 #[component]
 pub fn NoMatches(query: Memo<ListQuery>, go: Callback<(ListQuery, bool)>) -> impl IntoView {
+    let workspace = crate::workspace::use_workspace();
     view! {
         <div class="cm-empty">
-            <h2>{move || format!("No models match “{}”", query.with(|q| q.search.clone()))}</h2>
-            <p>"Check the spelling, or search for part of the name."</p>
-            <button type="button" class="cm-btn" on:click=move |_| go.run((ListQuery { search: String::new(), page: 1, ..query.get_untracked() }, false))>
-                "Clear search"
-            </button>
+            <h2>{move || format!("No models match {}", query.with(|q| q.narrowed_by(|code| workspace.language_name(code))))}</h2>
+            <p>"Check the spelling, search for part of the name, or clear the filters."</p>
+            <Show when=move || query.with(|q| !q.search.is_empty())>
+                <button type="button" class="cm-btn" on:click=move |_| go.run((ListQuery { search: String::new(), page: 1, ..query.get_untracked() }, false))>
+                    "Clear search"
+                </button>
+            </Show>
+            " "
+            <Show when=move || query.with(ListQuery::has_filters)>
+                <button type="button" class="cm-btn" on:click=move |_| go.run((ListQuery { status: None, language: None, page: 1, ..query.get_untracked() }, false))>
+                    "Clear filters"
+                </button>
+            </Show>
         </div>
     }
 }

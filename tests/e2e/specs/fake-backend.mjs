@@ -131,7 +131,9 @@ export async function fakeBackend(page, { models = makeModels(30), user, dataset
       const page = Number(record.params.page ?? 1);
       const size = Number(record.params.page_size ?? 25);
       const search = (record.params.search ?? '').toLowerCase();
-      const hits = state.models.filter((m) => m.name.toLowerCase().includes(search));
+      const hits = state.models.filter((m) => m.name.toLowerCase().includes(search)
+        && (!record.params.status || String(m.status) === record.params.status)
+        && (!record.params.language || m.language === record.params.language));
       return json(200, { items: hits.slice((page - 1) * size, page * size), total: hits.length, page, page_size: size });
     }
     const one = path.match(/^\/custom-models\/([^/]+)$/);

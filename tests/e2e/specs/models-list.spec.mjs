@@ -395,3 +395,32 @@ test.describe('keyboard shortcuts', () => {
     await expect(help).toBeHidden();
   });
 });
+
+test.describe('filters', () => {
+  test.use({ consoleConfig: { mock: { latencyMs: 30, trainingMs: 600_000 } } });
+
+  test('status and language narrow the list, survive a reload, combine with search, and clear', async ({ page }) => {
+    await page.goto('/custom-models');
+    await expect(modelRows(page)).toHaveCount(25);
+    const status = page.getByLabel('Status', { exact: true });
+    const language = page.getByLabel('Base language', { exact: true });
+    await status.selectOption({ label: 'Failed' });
+    await expect(page).toHaveURL(/[?&]status=5/);
+    await language.selectOption({ label: 'Spanish' });
+    await expect(page).toHaveURL(/[?&]language=es-ES/);
+    await page.reload();
+    await expect(status).toHaveValue('5');
+    await expect(language).toHaveValue('es-ES');
+    await expect(modelRows(page).first()).toBeVisible();
+    for (const row of await modelRows(page).all()) {
+      await expect(row.locator('.cm-badge')).toHaveText('Failed');
+      await expect(row).toContainText('Spanish');
+    }
+    await page.getByRole('searchbox', { name: 'Search models by name' }).fill('zzz');
+    await expect(page.getByRole('heading', { name: 'No models match “zzz”, status Failed, language Spanish' })).toBeVisible();
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect(page).not.toHaveURL(/status=|language=/);
+    await expect(page.getByRole('heading', { name: 'No models match “zzz”' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
