@@ -67,17 +67,17 @@ fn SessionsTable(list: Vec<SttSession>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{s.mode.label().to_owned()}</th>
-                    <td>{language}</td>
-                    <td>{s.model_name.unwrap_or_else(|| "Base model".into())}</td>
-                    <td>{s.audio_file_name}{s.transcript_file_name.map(|t| format!(" + {t}"))}</td>
-                    <td>{s.status.as_wire().to_owned()}</td>
-                    <td>{s.created_at.map(local_timestamp)}</td>
+                    <td data-label="Language">{language}</td>
+                    <td data-label="Model">{s.model_name.unwrap_or_else(|| "Base model".into())}</td>
+                    <td data-label="Files">{s.audio_file_name}{s.transcript_file_name.map(|t| format!(" + {t}"))}</td>
+                    <td data-label="Status">{s.status.as_wire().to_owned()}</td>
+                    <td data-label="Started">{s.created_at.map(local_timestamp)}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <table class="cm-table">
+        <table class="cm-table cm-table--cards">
             <caption class="cm-visually-hidden">"Recent sessions"</caption>
             <thead>
                 <tr>

@@ -163,18 +163,18 @@ fn DatasetsTable(items: Vec<Dataset>, on_delete: Callback<Dataset>) -> impl Into
             view! {
                 <tr>
                     <th scope="row">{d.name.clone()}</th>
-                    <td>{d.dataset_type.label().to_owned()}</td>
-                    <td>{d.duration_seconds.and_then(format_duration)}</td>
-                    <td>{link}</td>
-                    <td>{when(d.started_at)}</td>
-                    <td>{when(d.finished_at)}</td>
+                    <td data-label="Type">{d.dataset_type.label().to_owned()}</td>
+                    <td data-label="Duration">{d.duration_seconds.and_then(format_duration)}</td>
+                    <td data-label="URL">{link}</td>
+                    <td data-label="Start Time">{when(d.started_at)}</td>
+                    <td data-label="End Time">{when(d.finished_at)}</td>
                     <td class="cm-table__actions"><KebabMenu label=format!("Actions for {}", d.name) actions /></td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <table class="cm-table">
+        <table class="cm-table cm-table--cards">
             <caption class="cm-visually-hidden">"Datasets"</caption>
             <thead>
                 <tr>

@@ -77,9 +77,9 @@ pub fn ModelsTable(
         view! {
             <tr>
                 <th scope="row" class="cm-table__name"><a href=href>{field(|m| m.name.clone())}</a></th>
-                <td><StatusBadge status raw=raw_status /></td>
-                <td>{language}</td>
-                <td>
+                <td data-label="Training Status"><StatusBadge status raw=raw_status /></td>
+                <td data-label="Base Language">{language}</td>
+                <td data-label="Last Modified">
                     <Show when=move || modified.get().is_some()>
                         <LocalTime at=Signal::derive(move || modified.get().unwrap_or_default()) />
                     </Show>
@@ -92,7 +92,7 @@ pub fn ModelsTable(
     };
 
     view! {
-        <table class="cm-table">
+        <table class="cm-table cm-table--cards">
             <caption class="cm-visually-hidden">"Custom models"</caption>
             <thead>
                 <tr>

@@ -41,3 +41,35 @@ test('the element\'s theme attribute switches it, in its shadow root', async ({ 
   await expect(page.getByRole('table', { name: 'Custom models' }).locator('tbody tr')).toHaveCount(25);
   await expectNoAxeViolations(page, 'custom-models-console');
 });
+
+for (const viewport of [{ width: 360, height: 740 }, { width: 390, height: 844 }]) {
+  test.describe(`a phone ${viewport.width} px wide`, () => {
+    test.use({ viewport });
+
+    test('no page or dialog scrolls sideways, and tables become labelled cards', async ({ page }) => {
+      const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page.goto('/custom-models');
+      await expect(modelRows(page).first()).toBeVisible();
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      const card = modelRows(page).filter({ hasText: 'Podcast 1' });
+      await expect(card.getByRole('cell', { name: 'Failed' })).toHaveAttribute('data-label', 'Training Status');
+      await expect(card.locator('td[data-label="Base Language"]')).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: 'New Custom Model' }).click();
+      await expect(page.getByRole('dialog', { name: 'New Custom Model' })).toBeVisible();
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      await page.keyboard.press('Escape');
+      await card.getByRole('link', { name: 'Podcast 1' }).click();
+      await expect(page.getByRole('table', { name: 'Datasets' }).locator('tbody tr').first()).toBeVisible();
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      await page.getByRole('button', { name: 'New Dataset' }).click();
+      await expect(page.getByRole('dialog', { name: 'New Dataset' })).toBeVisible();
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      await page.keyboard.press('Escape');
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await sideways()).toBeLessThanOrEqual(0);
+      await expectNoAxeViolations(page);
+    });
+  });
+}
