@@ -22,6 +22,7 @@ use crate::components::announcer::{Announcer, LiveRegion};
 use crate::components::config_problems::{ConfigFailure, ConfigNotice, NotConnected};
 use crate::components::header::AppHeader;
 use crate::components::shortcuts::{ShortcutKeys, Shortcuts};
+use crate::components::toasts::{ToastRegion, Toasts};
 use crate::components::upload_indicator::UploadIndicator;
 use crate::config::Config;
 use crate::expiry::{ExpiredBanner, SessionExpiry};
@@ -53,6 +54,8 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(announcer);
     let shortcuts = Shortcuts::new();
     provide_context(shortcuts);
+    let toasts = Toasts::new();
+    provide_context(toasts);
     provide_context(Workspace::new(api.clone()));
     provide_context(Uploads::new(api.clone(), config.request_timeout_ms));
     provide_context(api);
@@ -85,6 +88,7 @@ pub fn App(config: Config) -> impl IntoView {
                         <AppRoutes />
                     </ErrorBoundary>
                 </main>
+                <ToastRegion toasts />
                 <LiveRegion announcer />
                 <ShortcutKeys root embedded=config.manual_mount shortcuts />
                 <NavigationEvents />

@@ -19,4 +19,5 @@ pub mod refresh_note;
 pub mod shortcuts;
 pub mod skipped_note;
 pub mod status_badge;
+pub mod toasts;
 pub mod upload_indicator;

@@ -61,6 +61,7 @@ pub struct Uploads {
     /// Things to tell the user once (an upload the server forgot, storage off).
     pub notices: RwSignal<Vec<String>>,
     events: Option<crate::host_events::HostEvents>,
+    toasts: Option<crate::components::toasts::Toasts>,
 }
 
 pub fn use_uploads() -> Uploads {
@@ -79,6 +80,7 @@ impl Uploads {
             saved: RwSignal::new(saved::load()),
             notices: RwSignal::new(Vec::new()),
             events: crate::host_events::use_host_events(),
+            toasts: crate::components::toasts::use_toasts(),
         };
         // Leaving while bytes are still to be sent asks first.
         let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
@@ -222,6 +224,10 @@ impl Uploads {
                     });
                     events.emit("cm-dataset-uploaded", detail);
                 }
+                if let Some(toasts) = self.toasts {
+                    let link = ("Open the model".to_owned(), crate::routes::Route::model(&target.model_id));
+                    toasts.success(format!("{} uploaded.", dataset.name), Some(link));
+                }
                 self.set_state(key, FileState::Done);
                 if let Some(id) = upload_id {
                     self.forget(&id);
@@ -230,7 +236,16 @@ impl Uploads {
             }
             Err(Stop::Cancelled) => self.set_state(key, FileState::Cancelled),
             Err(Stop::SignIn) => self.set_state(key, FileState::Waiting(domain::upload::retry::Waiting::SignIn)),
-            Err(Stop::Refused(err)) => self.set_state(key, FileState::Failed(err.user_message())),
+            Err(Stop::Refused(err)) => {
+                if let Some(toasts) = self.toasts {
+                    let link = ("Open the model".to_owned(), crate::routes::Route::model(&target.model_id));
+                    toasts.failure(
+                        format!("{} could not be uploaded: {}", target.request.file_name, err.user_message()),
+                        Some(link),
+                    );
+                }
+                self.set_state(key, FileState::Failed(err.user_message()));
+            }
             Err(Stop::Unreadable(reason)) => self.set_state(key, FileState::Failed(reason)),
             Err(Stop::Forgotten) => {
                 if let Some(id) = upload_id {

@@ -64,6 +64,7 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
         finished
     });
 
+    let toasts = crate::components::toasts::use_toasts();
     let deletion = DeleteFlow::new(
         // The model is the page's, whatever the dataset itself claims.
         move |d: &Dataset| {
@@ -72,6 +73,9 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
         },
         move |d| {
             announcer.say(format!("Dataset {} deleted.", d.name));
+            if let Some(toasts) = toasts {
+                toasts.success(format!("Dataset {} deleted.", d.name), None);
+            }
             ctx.datasets_version.update(|v| *v += 1);
             ctx.reload.run(());
         },

@@ -15,22 +15,30 @@ pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>
     let polling = refresh_while(models, |page| page.items.iter().any(|m| m.status.is_in_progress()));
     let seen = StoredValue::new(HashMap::<String, TrainingStatus>::new());
     let events = crate::host_events::use_host_events();
+    let toasts = crate::components::toasts::use_toasts();
     Effect::new(move |_| {
         models.with(|result| {
             if let Some(Ok(page)) = result {
                 let changes = seen.with_value(|seen| status_changes(seen, &page.items));
-                if let Some(events) = events {
-                    let finished = seen.with_value(|seen| {
-                        page.items
-                            .iter()
-                            .filter(|m| {
-                                !m.status.is_in_progress() && seen.get(&m.id).is_some_and(|s| s.is_in_progress())
-                            })
-                            .cloned()
-                            .collect::<Vec<_>>()
-                    });
-                    for model in &finished {
+                // Trainings this page saw running and now sees ended: the host and the user hear of them.
+                let finished = seen.with_value(|seen| {
+                    page.items
+                        .iter()
+                        .filter(|m| !m.status.is_in_progress() && seen.get(&m.id).is_some_and(|s| s.is_in_progress()))
+                        .collect::<Vec<_>>()
+                });
+                for model in finished {
+                    if let Some(events) = events {
                         events.model("cm-training-finished", model);
+                    }
+                    if let Some(toasts) = toasts {
+                        let link = Some((format!("Open {}", model.name), crate::routes::Route::model(&model.id)));
+                        let text = domain::status::announcement(&model.name, model.status);
+                        if model.status == TrainingStatus::Failed {
+                            toasts.failure(text, link);
+                        } else {
+                            toasts.success(text, link);
+                        }
                     }
                 }
                 seen.update_value(|seen| seen.extend(page.items.iter().map(|m| (m.id.clone(), m.status))));

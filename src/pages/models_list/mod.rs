@@ -120,6 +120,7 @@ pub fn ModelsListPage() -> impl IntoView {
     }
     let created = RwSignal::new(None::<CustomModel>);
     let events = crate::host_events::use_host_events();
+    let toasts = crate::components::toasts::use_toasts();
     let on_created = Callback::new(move |model: CustomModel| {
         announcer.say(format!("Custom model “{}” created.", model.name));
         if let Some(events) = events {
@@ -143,6 +144,9 @@ pub fn ModelsListPage() -> impl IntoView {
             announcer.say(format!("Custom model “{}” deleted.", model.name));
             if let Some(events) = events {
                 events.model("cm-model-deleted", &model);
+            }
+            if let Some(toasts) = toasts {
+                toasts.success(format!("Custom model “{}” deleted.", model.name), None);
             }
             models.refetch();
         },

@@ -333,3 +333,43 @@ test.describe('ids', () => {
     await expect(page.getByRole('status').filter({ hasText: `Dataset id ${copied} copied.` })).toBeAttached();
   });
 });
+
+test.describe('notifications', () => {
+  test('a training that ends while the user is on the list shows a toast; it waits while hovered, then goes', async ({ page }) => {
+    await page.clock.install();
+    await openModel(page, 'Radiology notes 1');
+    await page.getByRole('button', { name: 'Train the Language' }).click();
+    await page.getByRole('dialog', { name: 'Train the Language?' }).getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Custom Models' }).click();
+    const search = page.getByRole('searchbox', { name: 'Search models by name' });
+    await search.focus();
+    const toast = page.getByRole('region', { name: 'Notifications' }).locator('.cm-toast').filter({ hasText: 'Radiology notes 1' });
+    await expect(async () => {
+      await page.clock.runFor(1_000);
+      await expect(toast).toBeVisible({ timeout: 100 });
+    }).toPass({ timeout: 20_000 });
+    // It did not take the focus.
+    await expect(search).toBeFocused();
+    await toast.hover();
+    await page.clock.runFor(10_000);
+    await expect(toast).toBeVisible();
+    await page.mouse.move(0, 0);
+    await page.clock.runFor(7_000);
+    await expect(toast).toHaveCount(0);
+  });
+
+  test('a toast\'s link opens the model, and Dismiss removes one', async ({ page }) => {
+    await openModel(page, 'Court records 1');
+    await page.getByRole('button', { name: 'Train the Language' }).click();
+    await page.getByRole('dialog', { name: 'Train the Language?' }).getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Custom Models' }).click();
+    const toast = page.getByRole('region', { name: 'Notifications' }).locator('.cm-toast').filter({ hasText: 'Court records 1' });
+    await expect(toast).toBeVisible({ timeout: 15_000 });
+    await toast.hover(); // and it stays while the pointer is on it
+    await expectNoAxeViolations(page);
+    await toast.getByRole('link', { name: 'Open Court records 1' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Court records 1' })).toBeVisible();
+    await toast.getByRole('button', { name: 'Dismiss notification' }).click();
+    await expect(toast).toHaveCount(0);
+  });
+});
