@@ -11,7 +11,7 @@ test('the console asks the backend for one page, with the bearer token', async (
   expect(list.authorization).toBe('Bearer test-token-123');
   expect(list.params).toMatchObject({ page: '1', page_size: '25', sort: 'last_modified', order: 'desc' });
   await expect(page.getByText('Demo data')).toHaveCount(0);
-  await expect(page.getByText('German').first()).toBeVisible();
+  await expect(modelRows(page).getByText('German').first()).toBeVisible();
 });
 
 test('a 500 with an HTML body shows the error state, and Retry recovers', async ({ page }) => {
