@@ -66,6 +66,15 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 390, height: 844 }
       await expect(page.getByRole('dialog', { name: 'New Dataset' })).toBeVisible();
       expect(await sideways()).toBeLessThanOrEqual(0);
       await page.keyboard.press('Escape');
+      const tooSmall = () => page.evaluate(() => [...document.querySelectorAll('.cm-root :is(button, select, input, [role=menuitem])')]
+        .filter((e) => e.checkVisibility())
+        .map((e) => ({ what: e.getAttribute('aria-label') || e.textContent.trim(), box: e.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < 24 || box.height < 24)
+        .map(({ what }) => what));
+      expect(await tooSmall(), 'controls under 24 × 24 px on the details page').toEqual([]);
+      await page.goto('/custom-models');
+      await expect(modelRows(page).first()).toBeVisible();
+      expect(await tooSmall(), 'controls under 24 × 24 px on the list').toEqual([]);
       await page.goto('/');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       expect(await sideways()).toBeLessThanOrEqual(0);
