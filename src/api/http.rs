@@ -12,6 +12,8 @@ use send_wrapper::SendWrapper;
 use serde_json::json;
 use wasm_bindgen::JsCast;
 
+mod evaluations;
+
 use super::{ApiError, ApiResult, ChunkRequest};
 use crate::config::{HostFunction, TokenProvider, DEFAULT_REQUEST_TIMEOUT_MS};
 

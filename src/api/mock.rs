@@ -13,6 +13,8 @@ use domain::{CustomModel, Dataset, ErrorCode, Language, ListQuery, Page, Role, U
 
 use leptos::prelude::{Callable, Callback};
 
+mod evaluations;
+
 use super::{ApiError, ApiResult, ChunkRequest};
 use crate::browser::network::{content_digest, wait};
 use crate::browser::storage;

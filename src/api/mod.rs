@@ -310,3 +310,6 @@ impl Api {
         delegate!(self.recent_sessions(limit))
     }
 }
+
+// After `delegate!`, which it uses.
+mod evaluations;

@@ -213,6 +213,9 @@ pub struct Dataset {
     /// so a later training fails as a real backend would.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_problem: Option<TrainingErrorCode>,
+    /// The server's check of the file; valid when the server sends none.
+    #[serde(default)]
+    pub check: crate::dataset_check::DatasetCheck,
 }
 
 /// `h:mm:ss` for a known duration.
@@ -235,6 +238,26 @@ pub fn safe_link(url: &str) -> Option<&str> {
     }
     let lower = trimmed.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://")).then_some(trimmed)
+}
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    pub fn dataset(name: &str) -> Dataset {
+        Dataset {
+            id: format!("id-{name}"),
+            model_id: "m".into(),
+            name: name.into(),
+            dataset_type: detect_type(name).into(),
+            duration_seconds: None,
+            url: None,
+            started_at: None,
+            finished_at: None,
+            content_problem: None,
+            check: Default::default(),
+        }
+    }
 }
 
 #[cfg(test)]

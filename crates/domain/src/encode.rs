@@ -6,12 +6,15 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Value};
 
+use crate::dataset_check::CheckStatus;
+use crate::evaluation::{Evaluation, EvaluationStatus, Utterance};
 use crate::language::Language;
 use crate::query::Page;
 use crate::role::User;
 use crate::stt::SttSession;
 use crate::upload::resume::UploadStatus;
 use crate::upload::UploadTicket;
+use crate::wer::Counts;
 use crate::{CustomModel, Dataset, Named};
 
 fn time(at: Option<DateTime<Utc>>) -> Value {
@@ -23,6 +26,7 @@ pub fn model(m: &CustomModel) -> Value {
         "id": m.id, "name": m.name, "language": m.language, "organization_id": m.organization_id,
         "status": m.status.code(), "last_modified": time(m.last_modified),
         "failure_code": m.failure.as_ref().map(|f| f.code().to_owned()),
+        "from_model_id": m.from_model_id, "progress": m.progress, "estimated_finish": time(m.estimated_finish),
     })
 }
 
@@ -31,7 +35,33 @@ pub fn dataset(d: &Dataset) -> Value {
         "id": d.id, "model_id": d.model_id, "name": d.name, "type": d.dataset_type.label(),
         "duration_seconds": d.duration_seconds, "url": d.url,
         "started_at": time(d.started_at), "finished_at": time(d.finished_at),
+        "status": named(&d.check.status, CheckStatus::as_wire),
+        "problems": d.check.problems.iter().map(|p| json!({ "line": p.line, "message": p.message })).collect::<Vec<_>>(),
     })
+}
+
+fn named<T: Copy>(value: &Named<T>, wire: fn(T) -> &'static str) -> String {
+    match value {
+        Named::Known(known) => wire(*known).to_owned(),
+        Named::Other(raw) => raw.clone(),
+    }
+}
+
+fn counts(c: &Counts) -> Value {
+    json!({ "substitutions": c.substitutions, "deletions": c.deletions, "insertions": c.insertions, "reference_words": c.reference_words })
+}
+
+pub fn evaluation(e: &Evaluation) -> Value {
+    json!({
+        "id": e.id, "model_id": e.model_id, "name": e.name, "dataset_ids": e.dataset_ids,
+        "status": named(&e.status, EvaluationStatus::as_wire),
+        "created_at": time(e.created_at), "finished_at": time(e.finished_at), "failure_code": e.failure_code,
+        "summary": e.summary.map(|s| json!({ "base": counts(&s.base), "custom": counts(&s.custom) })),
+    })
+}
+
+pub fn utterance(u: &Utterance) -> Value {
+    json!({ "file": u.file, "start": u.start, "end": u.end, "reference": u.reference, "base": u.base, "custom": u.custom })
 }
 
 pub fn page<T>(p: &Page<T>, item: fn(&T) -> Value) -> Value {
@@ -61,10 +91,7 @@ pub fn upload_status(s: &UploadStatus) -> Value {
 }
 
 pub fn session(s: &SttSession) -> Value {
-    let mode = match &s.mode {
-        Named::Known(mode) => mode.as_wire().to_owned(),
-        Named::Other(raw) => raw.clone(),
-    };
+    let mode = named(&s.mode, |m| m.as_wire());
     json!({
         "id": s.id, "mode": mode, "language": s.language, "model_id": s.model_id, "model_name": s.model_name,
         "audio_file_name": s.audio_file_name, "transcript_file_name": s.transcript_file_name,

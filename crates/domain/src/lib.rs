@@ -4,6 +4,8 @@
 //! - [`status`]: the five training statuses, their badges and help texts.
 //! - [`language`], [`role`], [`model`]: who may do what with which model.
 //! - [`dataset`]: dataset types, auto-detection and upload validation.
+//! - [`dataset_check`]: the server's check of a dataset, and the cues of a transcript.
+//! - [`evaluation`]: tests of a trained model against its base model.
 //! - [`training`]: what may be trained and what the training errors mean.
 //! - [`pagination`] and [`query`]: paging, search and sort of lists.
 //! - [`wire`]: the JSON contract of `docs/api.md`, decoded leniently; [`encode`] the inverse;
@@ -11,13 +13,17 @@
 //! - [`named`]: values from a list a newer server may extend, kept as sent when unknown.
 //! - [`host_config`]: the host's configuration, read field by field with named problems.
 //! - [`size`]: byte sizes as people read them.
+//! - [`wer`]: word (or character) error rates, with the alignment to show them.
 //! - [`mock_store`]: the in-memory backend the mock API serves from.
 
 pub mod content;
 pub mod dataset;
+pub mod dataset_check;
 pub mod encode;
 pub mod error_code;
+pub mod evaluation;
 pub mod host_config;
+pub mod hypothesis;
 pub mod ids;
 pub mod language;
 pub mod mock_store;
@@ -31,6 +37,7 @@ pub mod status;
 pub mod stt;
 pub mod training;
 pub mod upload;
+pub mod wer;
 pub mod wire;
 
 pub use dataset::{Dataset, DatasetType};

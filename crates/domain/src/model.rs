@@ -25,6 +25,15 @@ pub struct CustomModel {
     pub last_modified: Option<DateTime<Utc>>,
     /// Why the last training failed, when it did.
     pub failure: Option<TrainingErrorCode>,
+    /// The model this one is a version of (its datasets were copied from it).
+    #[serde(default)]
+    pub from_model_id: Option<String>,
+    /// How far a running training is, 0–100, when the server says.
+    #[serde(default)]
+    pub progress: Option<u8>,
+    /// When a running training should end, when the server says.
+    #[serde(default)]
+    pub estimated_finish: Option<DateTime<Utc>>,
 }
 
 /// Why a typed name cannot be used.

@@ -220,6 +220,9 @@ mod tests {
             status_text: None,
             last_modified: None,
             failure: None,
+            from_model_id: None,
+            progress: None,
+            estimated_finish: None,
         };
         let seen = std::collections::HashMap::from([("1".to_owned(), TrainingStatus::Running)]);
         let now = [model("1", TrainingStatus::Success), model("2", TrainingStatus::Failed)];

@@ -167,6 +167,9 @@ mod tests {
             status_text: None,
             last_modified: None,
             failure: None,
+            from_model_id: None,
+            progress: None,
+            estimated_finish: None,
         }
     }
 

@@ -1,5 +1,6 @@
 //! When a model may be trained, and what training errors mean to a person.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::status::TrainingStatus;
@@ -130,9 +131,30 @@ impl From<TrainingErrorCode> for String {
     }
 }
 
+/// "about 12 min left" for a running training that says when it should end.
+pub fn time_left_text(estimated_finish: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let minutes = (estimated_finish - now).num_seconds().max(0).div_euclid(60) + 1;
+    match minutes {
+        _ if estimated_finish <= now => "finishing…".into(),
+        1 => "less than a minute left".into(),
+        m if m < 60 => format!("about {m} min left"),
+        m => format!("about {} h {} min left", m / 60, m % 60),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_left_reads_like_a_person_says_it() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z").unwrap().with_timezone(&Utc);
+        let at = |s: i64| now + chrono::Duration::seconds(s);
+        assert_eq!(time_left_text(at(30), now), "less than a minute left");
+        assert_eq!(time_left_text(at(11 * 60 + 20), now), "about 12 min left");
+        assert_eq!(time_left_text(at(2 * 3600 + 5 * 60), now), "about 2 h 6 min left");
+        assert_eq!(time_left_text(at(-5), now), "finishing…");
+    }
     use TrainingStatus::*;
 
     #[test]

@@ -9,12 +9,15 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use crate::dataset::{Dataset, DatasetType};
+use crate::dataset_check::{CheckStatus, DatasetCheck, DatasetProblem};
+use crate::evaluation::{Evaluation, EvaluationStatus, Summary, Utterance};
 use crate::language::Language;
 use crate::model::CustomModel;
 use crate::query::Page;
 use crate::role::{Role, User};
 use crate::status::TrainingStatus;
 use crate::training::TrainingErrorCode;
+use crate::wer::Counts;
 
 /// A response body that does not follow the contract.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -179,6 +182,13 @@ fn model(value: &Value) -> Result<CustomModel, DecodeError> {
         status,
         last_modified: opt_time(map, "last_modified"),
         failure: opt_str(map, "failure_code").map(|c| TrainingErrorCode::from_code(&c)),
+        from_model_id: opt_str(map, "from_model_id").filter(|id| !id.is_empty()),
+        progress: map
+            .get("progress")
+            .and_then(Value::as_f64)
+            .filter(|p| p.is_finite())
+            .map(|p| p.clamp(0.0, 100.0) as u8),
+        estimated_finish: opt_time(map, "estimated_finish"),
         id,
     })
 }
@@ -196,7 +206,81 @@ fn dataset(value: &Value) -> Result<Dataset, DecodeError> {
         started_at: opt_time(map, "started_at"),
         finished_at: opt_time(map, "finished_at"),
         content_problem: None,
+        check: check(map),
         id,
+    })
+}
+
+/// A dataset's check; absent (an older backend) means valid.
+fn check(map: &Map<String, Value>) -> DatasetCheck {
+    let Some(raw) = opt_str(map, "status") else { return DatasetCheck::default() };
+    let problems = map.get("problems").and_then(Value::as_array).map_or_else(Vec::new, |items| {
+        items
+            .iter()
+            .filter_map(Value::as_object)
+            .map(|p| DatasetProblem {
+                line: p.get("line").and_then(Value::as_u64).and_then(|l| u32::try_from(l).ok()),
+                message: opt_str(p, "message").unwrap_or_else(|| "a problem the server did not describe".into()),
+            })
+            .collect()
+    });
+    DatasetCheck { status: crate::Named::read(&raw, CheckStatus::from_wire), problems }
+}
+
+pub fn decode_evaluation(text: &str) -> Result<Evaluation, DecodeError> {
+    evaluation(&parse(text)?)
+}
+
+pub fn decode_evaluation_page(text: &str) -> Result<Page<Evaluation>, DecodeError> {
+    page(&parse(text)?, evaluation)
+}
+
+/// Utterances have no id; an item that is not an object is left out and counted.
+pub fn decode_utterance_page(text: &str) -> Result<Page<Utterance>, DecodeError> {
+    page(&parse(text)?, utterance)
+}
+
+fn evaluation(value: &Value) -> Result<Evaluation, DecodeError> {
+    let map = object(value, "test")?;
+    let id = id(map, "test")?;
+    let counts = |side: &str| -> Option<Counts> {
+        let m = map.get("summary")?.as_object()?.get(side)?.as_object()?;
+        let n = |key| m.get(key).and_then(Value::as_u64).and_then(|v| u32::try_from(v).ok()).unwrap_or(0);
+        Some(Counts {
+            substitutions: n("substitutions"),
+            deletions: n("deletions"),
+            insertions: n("insertions"),
+            reference_words: n("reference_words"),
+        })
+    };
+    let summary = counts("base").zip(counts("custom")).map(|(base, custom)| Summary { base, custom });
+    Ok(Evaluation {
+        model_id: opt_str(map, "model_id").unwrap_or_default(),
+        name: opt_str(map, "name").unwrap_or_default(),
+        dataset_ids: map
+            .get("dataset_ids")
+            .and_then(Value::as_array)
+            .map(|ids| ids.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+            .unwrap_or_default(),
+        status: crate::Named::read(&opt_str(map, "status").unwrap_or_default(), EvaluationStatus::from_wire),
+        created_at: opt_time(map, "created_at"),
+        finished_at: opt_time(map, "finished_at"),
+        failure_code: opt_str(map, "failure_code"),
+        summary,
+        id,
+    })
+}
+
+fn utterance(value: &Value) -> Result<Utterance, DecodeError> {
+    let map = object(value, "utterance")?;
+    let seconds = |key| map.get(key).and_then(Value::as_f64).filter(|s| s.is_finite() && *s >= 0.0);
+    Ok(Utterance {
+        file: opt_str(map, "file").unwrap_or_default(),
+        start: seconds("start"),
+        end: seconds("end"),
+        reference: opt_str(map, "reference").unwrap_or_default(),
+        base: opt_str(map, "base").unwrap_or_default(),
+        custom: opt_str(map, "custom").unwrap_or_default(),
     })
 }
 
@@ -319,6 +403,48 @@ mod tests {
         );
         assert_eq!(decode_error_body("<h1>Internal Server Error</h1>"), None);
         assert_eq!(decode_error_body(r#"{"message":"no code"}"#), None);
+    }
+
+    #[test]
+    fn evaluations_read_leniently() {
+        let e = decode_evaluation(
+            r#"{"id":"ev1","model_id":"m1","name":"Holdout","dataset_ids":["d1",7],"status":"succeeded",
+            "summary":{"base":{"substitutions":3,"deletions":1,"insertions":0,"reference_words":40},
+            "custom":{"substitutions":1,"deletions":"x","insertions":1,"reference_words":40}}}"#,
+        )
+        .unwrap();
+        assert_eq!(e.dataset_ids, ["d1"]);
+        let summary = e.summary.unwrap();
+        assert_eq!((summary.base.errors(), summary.custom.errors(), summary.custom.reference_words), (4, 2, 40));
+        let odd = decode_evaluation(r#"{"id":"ev2","status":"scoring","summary":{"base":{}}}"#).unwrap();
+        assert_eq!((odd.status.label(), odd.summary), ("scoring", None));
+        assert!(decode_evaluation(r#"{"status":"queued"}"#).is_err());
+        let page = decode_utterance_page(
+            r#"{"items":[{"file":"a.srt","start":1.5,"end":-2,"reference":"<b>hi</b>","base":null,"custom":"hi"},3],"total":2}"#,
+        )
+        .unwrap();
+        assert_eq!((page.items.len(), page.skipped), (1, 1));
+        assert_eq!((page.items[0].start, page.items[0].end, page.items[0].base.as_str()), (Some(1.5), None, ""));
+    }
+
+    #[test]
+    fn dataset_checks_and_progress_are_optional() {
+        let d = decode_dataset(r#"{"id":"d1","type":"TEST"}"#).unwrap();
+        assert_eq!(d.check, DatasetCheck::default());
+        let d = decode_dataset(
+            r#"{"id":"d1","status":"invalid","problems":[{"line":12,"message":"cue ends before it starts"},{"line":-1},"x"]}"#,
+        )
+        .unwrap();
+        assert!(d.check.is_invalid());
+        let texts: Vec<String> = d.check.problems.iter().map(DatasetProblem::text).collect();
+        assert_eq!(texts, ["Line 12: cue ends before it starts", "a problem the server did not describe"]);
+        let m = decode_model(
+            r#"{"id":"m1","status":3,"progress":250,"estimated_finish":"2026-11-24T12:10:00Z","from_model_id":"m0"}"#,
+        )
+        .unwrap();
+        assert_eq!((m.progress, m.from_model_id.as_deref()), (Some(100), Some("m0")));
+        assert!(m.estimated_finish.is_some());
+        assert_eq!(decode_model(r#"{"id":"m1","progress":"half"}"#).unwrap().progress, None);
     }
 
     #[test]

@@ -26,6 +26,38 @@ impl Answers {
     }
 }
 
+/// Tests of the seeded trained model, and a version of it.
+fn evaluations_and_versions(store: &mut MockStore, out: &mut Answers) {
+    use crate::evaluation::{UtteranceFilter, UtteranceSort};
+    let text = |v: &Value| v.to_string();
+    let trained = store.evaluations[0].model_id().to_owned();
+    let tests = store.list_evaluations(&trained, 1, 25).unwrap();
+    let body = encode::page(&tests, encode::evaluation);
+    assert_eq!(wire::decode_evaluation_page(&text(&body)).unwrap().items, tests.items);
+    out.ok("GET", &format!("/custom-models/{trained}/evaluations"), 200, body);
+    let done = &tests.items[0];
+    out.ok("GET", &format!("/evaluations/{}", done.id), 200, encode::evaluation(done));
+    for filter in UtteranceFilter::ALL {
+        let page = store.utterances(&done.id, 1, 25, filter, UtteranceSort::MostImproved).unwrap();
+        let body = encode::page(&page, encode::utterance);
+        assert_eq!(wire::decode_utterance_page(&text(&body)).unwrap().items, page.items);
+        out.ok("GET", &format!("/evaluations/{}/utterances", done.id), 200, body);
+    }
+    let ids = done.dataset_ids.clone();
+    let queued = store.create_evaluation(&trained, "Contract test", &ids, now()).unwrap();
+    out.ok("POST", &format!("/custom-models/{trained}/evaluations"), 201, encode::evaluation(&queued));
+    out.refused(
+        "POST",
+        &format!("/custom-models/{trained}/evaluations"),
+        store.create_evaluation(&trained, "No data", &[], now()).unwrap_err(),
+    );
+    out.refused("GET", "/evaluations/gone", store.evaluation("gone").unwrap_err());
+    let version = store.create_version(&trained, "Contract v2", now()).unwrap();
+    assert_eq!(wire::decode_model(&text(&encode::model(&version))).unwrap(), version);
+    out.ok("POST", "/custom-models", 201, encode::model(&version));
+    out.ok("GET", "/custom-models", 200, encode::page(&store.versions(&trained).unwrap(), encode::model));
+}
+
 #[test]
 fn every_answer_encodes_and_decodes_back_and_is_written_for_the_contract_check() {
     let mut store = MockStore::seeded(now(), 1_000);
@@ -84,8 +116,16 @@ fn every_answer_encodes_and_decodes_back_and_is_written_for_the_contract_check()
     let dataset = store.complete_upload(&ticket.upload_id, now()).unwrap();
     out.ok("POST", &format!("/uploads/{}/complete", ticket.upload_id), 201, encode::dataset(&dataset));
     out.refused("GET", "/uploads/gone", store.upload_status("gone").unwrap_err());
+    out.refused(
+        "POST",
+        &format!("/custom-models/{}/train", created.id),
+        store.start_training(&created.id, now()).unwrap_err(),
+    );
+    store.advance(now() + Duration::seconds(2));
     let trained = store.start_training(&created.id, now()).unwrap();
     out.ok("POST", &format!("/custom-models/{}/train", created.id), 200, encode::model(&trained));
+
+    evaluations_and_versions(&mut store, &mut out);
 
     let session = SessionRequest {
         mode: SessionMode::Transcription,

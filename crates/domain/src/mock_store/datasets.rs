@@ -38,6 +38,7 @@ impl MockStore {
             started_at: now,
             received: Default::default(),
             problem: None,
+            text: None,
         });
         Ok(UploadTicket { upload_id: id, chunk_size: MOCK_CHUNK_BYTES })
     }
@@ -59,6 +60,10 @@ impl MockStore {
                 crate::content::check(&upload.request.file_name, upload.request.dataset_type, bytes, complete)
                     .err()
                     .map(|p| p.error_code());
+            if matches!(upload.request.dataset_type, DatasetType::Transcript | DatasetType::Test) {
+                let text = String::from_utf8_lossy(bytes);
+                upload.text = Some(text.chars().take(evaluations::MAX_TEXT_CHARS).collect());
+            }
         }
         upload.received.insert(index);
         Ok(())
@@ -82,8 +87,17 @@ impl MockStore {
             started_at: Some(upload.started_at),
             finished_at: None,
             content_problem: upload.problem,
+            check: Default::default(),
         };
-        self.add_dataset(dataset, now)
+        let mut dataset = self.add_dataset(dataset, now)?;
+        self.start_check(&mut dataset, upload.text.as_deref(), now);
+        if let Some(text) = &upload.text {
+            self.keep_text(&dataset.id, text);
+        }
+        if let Some(stored) = self.datasets.iter_mut().find(|d| d.id == dataset.id) {
+            stored.check = dataset.check.clone();
+        }
+        Ok(dataset)
     }
 
     /// Starts an upload once per idempotency key: a retry after a lost answer
@@ -156,6 +170,7 @@ impl MockStore {
         if self.datasets.len() == before {
             return Err(MockError::not_found("dataset"));
         }
+        self.texts.remove(dataset_id);
         self.refresh_status(model_id, now)
     }
 
@@ -211,6 +226,7 @@ mod tests {
             (Some(12.0), Some(TrainingErrorCode::InvalidAudioFormat))
         );
         assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::ReadyToRun);
+        store.advance(now() + Duration::seconds(2));
         store.start_training(&m.id, now()).unwrap();
         store.advance(now());
         assert_eq!(store.model(&m.id).unwrap().failure, Some(TrainingErrorCode::InvalidAudioFormat));

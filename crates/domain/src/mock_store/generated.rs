@@ -134,11 +134,17 @@ impl Generator {
             status_text: None,
             last_modified: self.last_modified(i),
             failure: (status == TrainingStatus::Failed).then_some(TrainingErrorCode::ValidationFailed),
+            from_model_id: None,
+            progress: None,
+            estimated_finish: None,
         }
     }
 
     pub(super) fn training(&self, i: usize) -> Option<PendingTraining> {
-        (self.status(i) == TrainingStatus::Running)
-            .then(|| PendingTraining { ends_at: self.now + Duration::days(365), failure: None })
+        (self.status(i) == TrainingStatus::Running).then(|| PendingTraining {
+            ends_at: self.now + Duration::days(365),
+            started_at: None,
+            failure: None,
+        })
     }
 }

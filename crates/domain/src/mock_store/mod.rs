@@ -4,22 +4,27 @@
 //!
 //! This file holds the store and its errors; each concern has a file of its
 //! own: `seed` (the demo data), `index` (listing, search, sort), `models`,
-//! `datasets` (and resumable uploads), `sessions`, `clock` (trainings ending);
+//! `datasets` (and resumable uploads), `checks` (of uploaded files), `sessions`,
+//! `evaluations` (tests of trained models), `versions`, `clock` (what time moves);
 //! `generated` and `lower_names` serve the 100,000-model benchmarks.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+mod checks;
 mod clock;
 #[cfg(test)]
 mod contract;
 mod datasets;
+mod demo_texts;
+mod evaluations;
 mod generated;
 mod index;
 mod lower_names;
 mod models;
 mod seed;
 mod sessions;
+mod versions;
 
 use generated::Generator;
 use lower_names::LowerNames;
@@ -37,7 +42,7 @@ use crate::upload::resume::UploadStatus;
 use crate::upload::{chunk_count, UploadRequest, UploadTicket};
 
 /// Bumped when the stored shape changes, so an old saved state is replaced, not misread.
-pub const STATE_VERSION: u32 = 1;
+pub const STATE_VERSION: u32 = 2;
 
 /// A refusal, as the HTTP API would send it: status, error code and message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +72,9 @@ struct StoredModel {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct PendingTraining {
     ends_at: DateTime<Utc>,
+    /// For the progress a running model reports.
+    #[serde(default)]
+    started_at: Option<DateTime<Utc>>,
     failure: Option<TrainingErrorCode>,
 }
 
@@ -92,6 +100,15 @@ pub struct MockStore {
     /// upload id, `complete:KEY` → a dataset id), answered again to a retry.
     #[serde(default)]
     replies: std::collections::BTreeMap<String, String>,
+    /// Tests of trained models, oldest first.
+    #[serde(default)]
+    evaluations: Vec<evaluations::StoredEvaluation>,
+    /// The text of transcript and TEST datasets (by dataset id), which tests read.
+    #[serde(default)]
+    texts: std::collections::BTreeMap<String, String>,
+    /// Uploaded files being checked.
+    #[serde(default)]
+    checks: Vec<checks::PendingCheck>,
     /// Model positions sorted by each key, built on first use after a change, so
     /// paging, sorting and searching 100,000 models never clone or re-sort them.
     #[serde(skip)]
@@ -129,6 +146,9 @@ struct PendingUpload {
     started_at: DateTime<Utc>,
     received: std::collections::BTreeSet<u64>,
     problem: Option<TrainingErrorCode>,
+    /// The first chunk as text, for a transcript's check and for tests.
+    #[serde(default)]
+    text: Option<String>,
 }
 
 const ORG: &str = "org_acme";
@@ -231,8 +251,18 @@ mod test_support {
             started_at: Some(now()),
             finished_at: None,
             content_problem: problem,
+            check: Default::default(),
         };
         store.add_dataset(d, now()).unwrap()
+    }
+
+    /// A text file uploaded the way the console does: start, one chunk, complete.
+    pub fn upload_text(store: &mut MockStore, model_id: &str, name: &str, t: DatasetType, text: &str) -> Dataset {
+        let request =
+            UploadRequest { file_name: name.into(), size: text.len() as u64, dataset_type: t, duration_seconds: None };
+        let ticket = store.start_upload(model_id, request, now()).unwrap();
+        store.receive_chunk(&ticket.upload_id, 0, Some(text.as_bytes())).unwrap();
+        store.complete_upload(&ticket.upload_id, now()).unwrap()
     }
 
     pub fn queries() -> Vec<ListQuery> {

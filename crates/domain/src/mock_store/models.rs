@@ -78,6 +78,9 @@ impl MockStore {
             status_text: None,
             last_modified: Some(now),
             failure: None,
+            from_model_id: None,
+            progress: None,
+            estimated_finish: None,
         };
         self.models.push(StoredModel { model: model.clone(), training: None });
         self.reindex();
@@ -105,6 +108,7 @@ impl MockStore {
         self.stored_mut(id)?;
         self.models.retain(|s| s.model.id != id);
         self.datasets.retain(|d| d.model_id != id);
+        self.evaluations.retain(|e| e.model_id() != id);
         self.reindex();
         Ok(())
     }
@@ -130,6 +134,10 @@ impl MockStore {
             };
             return Err(MockError::new(http, code, block.message()));
         }
+        let datasets: Vec<Dataset> = self.datasets.iter().filter(|d| d.model_id == id).cloned().collect();
+        if let Some(block) = crate::dataset_check::dataset_block(&datasets) {
+            return Err(MockError::new(400, "validation_failed", block));
+        }
         let failure = self.datasets.iter().filter(|d| d.model_id == id).find_map(|d| d.content_problem.clone());
         let ends_at = now + Duration::milliseconds(self.training_ms);
         self.credits -= 1;
@@ -137,7 +145,9 @@ impl MockStore {
         stored.model.status = TrainingStatus::Running;
         stored.model.failure = None;
         stored.model.last_modified = Some(now);
-        stored.training = Some(PendingTraining { ends_at, failure });
+        stored.model.progress = Some(0);
+        stored.model.estimated_finish = Some(ends_at);
+        stored.training = Some(PendingTraining { ends_at, started_at: Some(now), failure });
         let model = stored.model.clone();
         self.earliest_end = None;
         self.reindex();

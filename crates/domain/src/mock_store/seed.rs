@@ -58,6 +58,9 @@ impl MockStore {
             sessions: Vec::new(),
             uploads: Vec::new(),
             replies: Default::default(),
+            evaluations: Vec::new(),
+            texts: Default::default(),
+            checks: Vec::new(),
             index: Default::default(),
             earliest_end: None,
             generator: None,
@@ -97,9 +100,15 @@ impl MockStore {
                 status_text: None,
                 last_modified: Some(modified),
                 failure,
+                from_model_id: None,
+                progress: None,
+                estimated_finish: None,
             };
-            let training = (status == TrainingStatus::Running)
-                .then(|| PendingTraining { ends_at: now + Duration::milliseconds(training_ms), failure: None });
+            let training = (status == TrainingStatus::Running).then(|| PendingTraining {
+                ends_at: now + Duration::milliseconds(training_ms),
+                started_at: Some(now),
+                failure: None,
+            });
             store.models.push(StoredModel { model, training });
             if status != TrainingStatus::NotRunning {
                 store.seed_datasets(&id, i, modified);
@@ -111,6 +120,23 @@ impl MockStore {
                     d.content_problem = Some(TrainingErrorCode::InvalidAudioFormat);
                 }
             }
+        }
+        // The first trained model has a finished test, and the second a failed
+        // one, so the demo shows both without waiting.
+        let trained: Vec<String> = store
+            .models
+            .iter()
+            .filter(|s| s.model.status == TrainingStatus::Success)
+            .map(|s| s.model.id.clone())
+            .collect();
+        if let Some(id) = trained.first() {
+            store.seed_evaluation(id, "Holdout November", now);
+        }
+        if let Some(id) = trained.get(1) {
+            let tests: Vec<String> =
+                store.datasets.iter().filter(|d| &d.model_id == id).map(|d| d.id.clone()).collect();
+            store.texts.retain(|dataset, _| !tests.contains(dataset));
+            store.seed_evaluation(id, "Holdout (empty export)", now);
         }
         store
     }
@@ -152,6 +178,7 @@ impl MockStore {
                 started_at: Some(now - Duration::minutes(j as i64 + 2)),
                 finished_at: Some(now - Duration::minutes(j as i64)),
                 content_problem: None,
+                check: Default::default(),
             });
         }
         store.next_id = (count + datasets) as u64 + 1;
@@ -168,6 +195,9 @@ impl MockStore {
         ];
         for (name, dataset_type, duration_seconds) in files.into_iter().take(1 + i % 5) {
             let id = self.fresh_id("ds");
+            if dataset_type == DatasetType::Test {
+                self.keep_text(&id, &demo_texts::holdout_srt(i, 24 + i % 12));
+            }
             self.datasets.push(Dataset {
                 url: Some(format!("https://storage.example.com/{model_id}/{name}")),
                 id,
@@ -178,6 +208,7 @@ impl MockStore {
                 started_at: Some(at - Duration::minutes(3)),
                 finished_at: Some(at - Duration::minutes(1)),
                 content_problem: None,
+                check: Default::default(),
             });
         }
     }
