@@ -6,6 +6,7 @@
 //! not to absolute `href`s: so links take [`Route::href`] and navigation takes
 //! [`Route::path`].
 
+use domain::evaluation::TestQuery;
 use domain::query::DatasetQuery;
 use domain::ListQuery;
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ use leptos_router::{path, NavigateOptions};
 use crate::config::Config;
 use crate::pages::{
     home::HomePage, model_details::ModelDetailsPage, models_list::ModelsListPage, not_found::NotFoundPage,
+    test_details::TestDetailsPage,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +28,8 @@ pub enum Route {
     Models(ListQuery),
     /// One model's details, with its datasets' paging.
     Model { id: String, query: DatasetQuery },
+    /// One test of a model, with its utterances' table state.
+    Test { model_id: String, test_id: String, query: TestQuery },
 }
 
 impl Route {
@@ -39,6 +43,11 @@ impl Route {
         Route::Model { id: id.to_owned(), query: DatasetQuery::default() }
     }
 
+    /// A test's page, its table as it first opens.
+    pub fn test(model_id: &str, test_id: &str) -> Route {
+        Route::Test { model_id: model_id.to_owned(), test_id: test_id.to_owned(), query: TestQuery::default() }
+    }
+
     /// The path inside the console with its query (only non-default parameters).
     pub fn path(&self) -> String {
         match self {
@@ -48,6 +57,14 @@ impl Route {
             Route::Model { id, query } => {
                 with_query(&format!("/custom-models/{}", js_sys::encode_uri_component(id)), &query.to_url_params())
             }
+            Route::Test { model_id, test_id, query } => with_query(
+                &format!(
+                    "/custom-models/{}/tests/{}",
+                    js_sys::encode_uri_component(model_id),
+                    js_sys::encode_uri_component(test_id)
+                ),
+                &query.to_url_params(),
+            ),
         }
     }
 
@@ -84,6 +101,7 @@ pub fn AppRoutes() -> impl IntoView {
             <RouteView path=path!("/") view=HomePage />
             <RouteView path=path!("/custom-models") view=ModelsListPage />
             <RouteView path=path!("/custom-models/:id") view=ModelDetailsPage />
+            <RouteView path=path!("/custom-models/:id/tests/:test_id") view=TestDetailsPage />
         </Routes>
     }
 }

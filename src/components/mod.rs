@@ -20,4 +20,5 @@ pub mod shortcuts;
 pub mod skipped_note;
 pub mod status_badge;
 pub mod toasts;
+pub mod training_progress;
 pub mod upload_indicator;

@@ -8,6 +8,7 @@ use domain::Dataset;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::dataset_check::DatasetCheckCell;
 use super::new_dataset::NewDatasetModal;
 use super::unfinished_uploads::UnfinishedUploads;
 use super::use_model;
@@ -37,6 +38,8 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
         ctx.datasets_version.track();
         async move { api.list_datasets(&id, query.page, query.page_size).await }
     });
+    // Files being checked by the server are asked about again until they are not.
+    crate::hooks::polling::refresh_while(datasets, |page| page.items.iter().any(|d| d.check.is_validating()));
     let go_to = use_go();
     let go = Callback::new(move |query: DatasetQuery| {
         go_to.run((Route::Model { id: model_id.get_untracked(), query }, true));
@@ -44,6 +47,7 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(page)) = datasets.get() {
             ctx.dataset_total.set(Some(page.total));
+            ctx.datasets.set(page.items.clone());
             let query = paging.get_untracked();
             let clamped = clamp_page(query.page, page.total, query.page_size);
             if clamped != query.page {
@@ -168,6 +172,7 @@ fn DatasetsTable(items: Vec<Dataset>, on_delete: Callback<Dataset>) -> impl Into
                 <tr>
                     <th scope="row">{d.name.clone()}</th>
                     <td data-label="Type">{d.dataset_type.label().to_owned()}</td>
+                    <td data-label="Check"><DatasetCheckCell check=d.check.clone() name=d.name.clone() /></td>
                     <td data-label="Duration">{d.duration_seconds.and_then(format_duration)}</td>
                     <td data-label="URL">{link}</td>
                     <td data-label="Start Time">{when(d.started_at)}</td>
@@ -184,6 +189,7 @@ fn DatasetsTable(items: Vec<Dataset>, on_delete: Callback<Dataset>) -> impl Into
                 <tr>
                     <th scope="col">"Name"</th>
                     <th scope="col">"Type"</th>
+                    <th scope="col">"Check"</th>
                     <th scope="col">"Duration"</th>
                     <th scope="col">"URL"</th>
                     <th scope="col">"Start Time"</th>

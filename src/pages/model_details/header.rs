@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::rename_form::{NameCard, Rename, RenameFeedback, UpdateButton};
 use super::train_button::{TrainButton, TrainDialog, Training};
 use super::use_model;
+use super::versions::NewVersionButton;
 use crate::browser::time::LocalTime;
 use crate::components::copy_id::CopyId;
 use crate::components::status_badge::StatusBadge;
@@ -40,6 +41,7 @@ pub fn ModelHeader() -> impl IntoView {
                 <h1 id="cm-details-title">{saved_name}</h1>
                 <div class="cm-page__actions">
                     <UpdateButton rename />
+                    <NewVersionButton />
                     <TrainButton training />
                 </div>
             </div>

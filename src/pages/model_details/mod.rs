@@ -1,13 +1,17 @@
 //! The Model Details page: cards with rename, the status banner, training, and
 //! the model's datasets with uploads.
 
+mod dataset_check;
 mod datasets;
 mod header;
 mod new_dataset;
+mod new_test;
 mod rename_form;
 mod status_banner;
+mod tests_section;
 mod train_button;
 mod unfinished_uploads;
+mod versions;
 
 use domain::status::announcement;
 use domain::CustomModel;
@@ -25,6 +29,8 @@ use crate::routes::Route;
 use datasets::DatasetsSection;
 use header::ModelHeader;
 use status_banner::StatusBanner;
+use tests_section::TestsSection;
+use versions::VersionLinks;
 
 /// What the page shows. It changes only when the phase does, so a poll that
 /// brings the same kind of answer never rebuilds the page (and never loses
@@ -47,6 +53,8 @@ pub struct ModelContext {
     pub datasets_version: RwSignal<u32>,
     /// How many datasets the model has, once the list has loaded.
     pub dataset_total: RwSignal<Option<u64>>,
+    /// The datasets shown (the current page), with the server's checks.
+    pub datasets: RwSignal<Vec<domain::Dataset>>,
 }
 
 #[component]
@@ -88,6 +96,7 @@ pub fn ModelDetailsPage() -> impl IntoView {
         reload: Callback::new(move |()| fetched.refetch()),
         datasets_version: RwSignal::new(0),
         dataset_total: RwSignal::new(None),
+        datasets: RwSignal::new(Vec::new()),
     };
     provide_context(context);
 
@@ -103,7 +112,9 @@ pub fn ModelDetailsPage() -> impl IntoView {
                 Phase::Ready => view! {
                     <RefreshNote failure=refresh_failure retrying=polling.retrying on_retry=Callback::new(move |()| fetched.refetch()) />
                     <ModelHeader />
+                    <VersionLinks />
                     <StatusBanner />
+                    <TestsSection />
                     <DatasetsSection model_id=id />
                 }.into_any(),
                 Phase::NotFound => view! {

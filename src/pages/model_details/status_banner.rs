@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::use_model;
+use crate::components::training_progress::TrainingProgress;
 use crate::routes::Route;
 
 #[component]
@@ -39,6 +40,11 @@ pub fn StatusBanner() -> impl IntoView {
                 </button>
             </div>
             <p class="cm-status-banner__summary">{move || status.get().summary()}</p>
+            <TrainingProgress
+                progress=Signal::derive(move || ctx.model.with(|m| m.as_ref().filter(|m| m.status == TrainingStatus::Running).and_then(|m| m.progress)))
+                estimated_finish=Signal::derive(move || ctx.model.with(|m| m.as_ref().and_then(|m| m.estimated_finish)))
+                label="Training progress"
+            />
             {move || failure().map(|code| view! {
                 <div class="cm-status-banner__failure">
                     <p><strong>"Why it failed: "</strong>{code.message()}<span class="cm-code">{format!(" (code: {})", code.code())}</span></p>

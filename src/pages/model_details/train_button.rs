@@ -77,6 +77,8 @@ pub fn TrainButton(training: Training) -> impl IntoView {
         // means no training data, and otherwise any dataset may be.
         let datasets = if status == TrainingStatus::NotRunning { 0 } else { ctx.dataset_total.get().unwrap_or(0) };
         training_block(status, datasets, credits)
+            .map(|b| b.message().to_owned())
+            .or_else(|| ctx.datasets.with(|d| domain::dataset_check::dataset_block(d)))
     };
     view! {
         <button
@@ -92,7 +94,7 @@ pub fn TrainButton(training: Training) -> impl IntoView {
             "Train the Language"
         </button>
         <span id="cm-train-credits" class="cm-credits">{move || training.credit_text()}</span>
-        <p id="cm-train-reason" class="cm-hint">{move || block().map(|b| b.message())}</p>
+        <p id="cm-train-reason" class="cm-hint">{block}</p>
     }
 }
 

@@ -7,6 +7,7 @@ use crate::browser::time::LocalTime;
 use crate::components::info_tip::InfoTip;
 use crate::components::kebab_menu::{KebabMenu, MenuAction};
 use crate::components::status_badge::StatusBadge;
+use crate::components::training_progress::TrainingProgress;
 use crate::routes::Route;
 use crate::workspace::use_workspace;
 
@@ -77,7 +78,14 @@ pub fn ModelsTable(
         view! {
             <tr>
                 <th scope="row" class="cm-table__name"><a href=href>{field(|m| m.name.clone())}</a></th>
-                <td data-label="Training Status"><StatusBadge status raw=raw_status /></td>
+                <td data-label="Training Status">
+                    <StatusBadge status raw=raw_status />
+                    <TrainingProgress
+                        progress=Signal::derive(move || model.with(|m| m.as_ref().filter(|m| m.status == TrainingStatus::Running).and_then(|m| m.progress)))
+                        estimated_finish=Signal::derive(move || model.with(|m| m.as_ref().and_then(|m| m.estimated_finish)))
+                        label=Signal::derive(move || format!("Training progress of {}", field(|m| m.name.clone())()))
+                    />
+                </td>
                 <td data-label="Base Language">{language}</td>
                 <td data-label="Last Modified">
                     <Show when=move || modified.get().is_some()>

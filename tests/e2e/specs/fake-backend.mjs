@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 
 import { requestProblems, responseProblems } from './contract.mjs';
+import { evaluationRoutes } from './fake-evaluations.mjs';
 
 export const httpConfig = { apiBaseUrl: '/api', token: 'test-token-123' };
 
@@ -124,6 +125,8 @@ export async function fakeBackend(page, { models = makeModels(30), user, dataset
     };
     const json = (status, body) => fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
 
+    const evaluated = evaluationRoutes(state, record, path, json, fulfill);
+    if (evaluated) return evaluated;
     if (record.method === 'GET' && path === '/me') return json(200, state.user);
     if (record.method === 'GET' && path === '/languages') return json(200, { items: languages });
     if (record.method === 'GET' && path === '/credits') return json(200, { remaining: state.credits });

@@ -12,9 +12,9 @@ use crate::wer;
 pub(super) const MAX_TEXT_CHARS: usize = 64 * 1024;
 /// The base model's error rate on the demo's transcripts, and the custom model's.
 const BASE_ERRORS: f64 = 0.2;
-const CUSTOM_ERRORS: f64 = 0.07;
+const CUSTOM_ERRORS: f64 = 0.04;
 /// One utterance in this many the custom model does worse on, as real ones do.
-const WORSE_EVERY: usize = 6;
+const WORSE_EVERY: usize = 8;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) struct StoredEvaluation {
@@ -183,12 +183,17 @@ impl MockStore {
             for cue in cues(text).into_iter().filter(|c| !c.text.is_empty()) {
                 let n = utterances.len();
                 let seed = seed_of(&evaluation.id, n);
-                let custom_rate = if n % WORSE_EVERY == WORSE_EVERY - 1 { BASE_ERRORS * 2.0 } else { CUSTOM_ERRORS };
+                // Every few utterances the models trade places: the custom model is worse there.
+                let (base_rate, custom_rate) = if n % WORSE_EVERY == WORSE_EVERY - 1 {
+                    (CUSTOM_ERRORS, BASE_ERRORS * 1.5)
+                } else {
+                    (BASE_ERRORS, CUSTOM_ERRORS)
+                };
                 utterances.push(Utterance {
                     file: dataset.name.clone(),
                     start: cue.start,
                     end: cue.end,
-                    base: crate::hypothesis::degrade(&cue.text, seed, BASE_ERRORS, unit),
+                    base: crate::hypothesis::degrade(&cue.text, seed, base_rate, unit),
                     custom: crate::hypothesis::degrade(&cue.text, seed ^ 0x9e37_79b9, custom_rate, unit),
                     reference: cue.text,
                 });

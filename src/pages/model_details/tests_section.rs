@@ -1,0 +1,167 @@
+//! "Test the model": a trained model's tests against its base model, asked
+//! about again while any runs, and "New Test".
+
+use domain::evaluation::{Evaluation, EvaluationStatus};
+use domain::wer::{change_text, rate_text};
+use domain::TrainingStatus;
+use leptos::prelude::*;
+
+use super::new_test::NewTestDialog;
+use super::use_model;
+use crate::api::use_api;
+use crate::browser::time::LocalTime;
+use crate::components::announcer::use_announcer;
+use crate::components::confirm_dialog::ConfirmDelete;
+use crate::components::skipped_note::SkippedNote;
+use crate::hooks::mutation::DeleteFlow;
+use crate::hooks::polling::refresh_while;
+use crate::routes::Route;
+
+#[component]
+pub fn TestsSection() -> impl IntoView {
+    let ctx = use_model();
+    let trained = move || ctx.model.with(|m| m.as_ref().is_some_and(|m| m.status == TrainingStatus::Success));
+    view! { <Show when=trained><TestsList /></Show> }
+}
+
+#[component]
+fn TestsList() -> impl IntoView {
+    let (ctx, api, announcer) = (use_model(), use_api(), use_announcer());
+    let model_id = Memo::new(move |_| ctx.model.with(|m| m.as_ref().map(|m| m.id.clone()).unwrap_or_default()));
+    let version = RwSignal::new(0u32);
+    let list_api = api.clone();
+    let tests = LocalResource::new(move || {
+        let (api, id) = (list_api.clone(), model_id.get());
+        version.track();
+        async move { api.list_evaluations(&id, 1, 100).await }
+    });
+    let polling = refresh_while(tests, |page| page.items.iter().any(Evaluation::is_pending));
+    // Say when a test ends, as trainings do.
+    let seen = StoredValue::new(Vec::<(String, String)>::new());
+    Effect::new(move |_| {
+        let Some(Ok(page)) = tests.get() else { return };
+        let now: Vec<(String, String)> =
+            page.items.iter().map(|e| (e.id.clone(), e.status.label().to_owned())).collect();
+        for e in &page.items {
+            let before = seen.with_value(|s| s.iter().find(|(id, _)| id == &e.id).map(|(_, status)| status.clone()));
+            if before.is_some_and(|b| b != e.status.label()) && !e.is_pending() {
+                announcer.say(format!("Test {} {}.", e.name, e.status.label().to_lowercase()));
+            }
+        }
+        seen.set_value(now);
+    });
+    let open = RwSignal::new(false);
+    let deletion = DeleteFlow::new(
+        move |e: &Evaluation| {
+            let (api, id) = (api.clone(), e.id.clone());
+            async move { api.delete_evaluation(&id).await }
+        },
+        move |e| {
+            announcer.say(format!("Test {} deleted.", e.name));
+            version.update(|v| *v += 1);
+        },
+    );
+    let target_name = deletion.target_name(|e| e.name.clone());
+    let ask = deletion.ask();
+    view! {
+        <section class="cm-tests" aria-labelledby="cm-tests-title">
+            <div class="cm-section-head">
+                <h2 id="cm-tests-title">"Test the model"</h2>
+                <button type="button" class="cm-btn cm-btn--primary" on:click=move |_| open.set(true)>"New Test"</button>
+            </div>
+            <p class="cm-hint">"A test compares this model with its base model on TEST datasets (human transcripts): the word error rate (WER) of each, and every utterance side by side. Tests use no training credit."</p>
+            <crate::components::refresh_note::RefreshNote
+                failure=Signal::derive(move || match tests.get() { Some(Err(e)) => Some(e.user_message()), _ => None })
+                retrying=polling.retrying
+                on_retry=Callback::new(move |()| tests.refetch())
+            />
+            <Transition fallback=|| view! { <p class="cm-loading" role="status">"Loading tests…"</p> }>
+                {move || Suspend::new(async move {
+                    match tests.await {
+                        Ok(page) if page.items.is_empty() => view! {
+                            <div class="cm-empty">
+                                <h3>"No tests yet"</h3>
+                                <p>"Upload a TEST dataset, then choose “New Test” to see how much better this model transcribes than its base."</p>
+                            </div>
+                        }.into_any(),
+                        Ok(page) => {
+                            let note = page.skipped_note();
+                            view! { <SkippedNote note /> <TestsTable items=page.items model_id=model_id.get_untracked() on_delete=ask /> }.into_any()
+                        }
+                        Err(err) => view! {
+                            <div class="cm-error" role="alert">
+                                <h3>"The tests could not be loaded"</h3>
+                                <p>{err.user_message()}</p>
+                                <button type="button" class="cm-btn" on:click=move |_| tests.refetch()>"Retry"</button>
+                            </div>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+        <NewTestDialog open on_created=Callback::new(move |_| version.update(|v| *v += 1)) />
+        <ConfirmDelete flow=deletion title="Delete test?">
+            <p>"The test “" <strong>{target_name}</strong> "” and its results will be removed. The datasets stay."</p>
+        </ConfirmDelete>
+    }
+}
+
+#[component]
+fn TestsTable(items: Vec<Evaluation>, model_id: String, on_delete: Callback<Evaluation>) -> impl IntoView {
+    let rows = items
+        .into_iter()
+        .map(|e| {
+            let href = Route::test(&model_id, &e.id).href();
+            let tone = match e.status.known() {
+                Some(EvaluationStatus::Succeeded) => "green",
+                Some(EvaluationStatus::Failed) => "red",
+                Some(EvaluationStatus::Running) => "blue",
+                Some(EvaluationStatus::Queued) => "amber",
+                None => "gray",
+            };
+            let (base, custom, change) = match e.summary {
+                Some(s) => (rate_text(&s.base), rate_text(&s.custom), change_text(&s.base, &s.custom)),
+                None => (String::new(), String::new(), None),
+            };
+            let failure = e.failure_message();
+            let target = e.clone();
+            let name = e.name.clone();
+            view! {
+                <tr>
+                    <th scope="row"><a href=href>{e.name.clone()}</a></th>
+                    <td data-label="Status">
+                        <span class=format!("cm-badge cm-badge--{tone}")>
+                            {e.is_pending().then(|| view! { <span class="cm-spinner" aria-hidden="true"></span> })}
+                            {e.status.label().to_owned()}
+                        </span>
+                        {failure.map(|f| view! { <p class="cm-hint">{f}</p> })}
+                    </td>
+                    <td data-label="Base error rate">{base}</td>
+                    <td data-label="Custom error rate">{custom}</td>
+                    <td data-label="Change">{change}</td>
+                    <td data-label="Created">{e.created_at.map(|at| view! { <LocalTime at /> })}</td>
+                    <td class="cm-table__actions">
+                        <button type="button" class="cm-btn cm-btn--link" aria-label=format!("Delete test {name}") on:click=move |_| on_delete.run(target.clone())>"Delete"</button>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="cm-table cm-table--cards">
+            <caption class="cm-visually-hidden">"Tests"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Base error rate"</th>
+                    <th scope="col">"Custom error rate"</th>
+                    <th scope="col">"Change"</th>
+                    <th scope="col">"Created"</th>
+                    <th scope="col"><span class="cm-visually-hidden">"Actions"</span></th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

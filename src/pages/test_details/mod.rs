@@ -1,0 +1,148 @@
+//! A test's page (`/custom-models/:id/tests/:test_id`): both models' error
+//! rates side by side, their errors by kind, and every utterance with each
+//! error marked. Asked about again while the test runs.
+
+mod diff;
+mod summary;
+mod utterances;
+
+use domain::evaluation::Evaluation;
+use domain::wer::{unit_for, Unit};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::use_api;
+use crate::components::announcer::use_announcer;
+use crate::components::refresh_note::RefreshNote;
+use crate::hooks::last_good::last_good_then;
+use crate::hooks::polling::refresh_while;
+use crate::routes::Route;
+
+use summary::Summary;
+use utterances::Utterances;
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Ready,
+    NotFound,
+    Failed(String),
+}
+
+#[component]
+pub fn TestDetailsPage() -> impl IntoView {
+    let (api, announcer) = (use_api(), use_announcer());
+    let params = use_params_map();
+    let model_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let test_id = Memo::new(move |_| params.with(|p| p.get("test_id").unwrap_or_default()));
+    let model_api = api.clone();
+    let model = LocalResource::new(move || {
+        let (api, id) = (model_api.clone(), model_id.get());
+        async move { api.model(&id).await }
+    });
+    let fetched = LocalResource::new(move || {
+        let (api, id) = (api.clone(), test_id.get());
+        async move { api.evaluation(&id).await }
+    });
+    let polling = refresh_while(fetched, Evaluation::is_pending);
+    let test = last_good_then(fetched, move |before, latest: &Evaluation| {
+        if before.is_some_and(|b| b.status != latest.status) && !latest.is_pending() {
+            announcer.say(format!("Test {} {}.", latest.name, latest.status.label().to_lowercase()));
+        }
+    });
+    let phase = Memo::new(move |_| match fetched.get() {
+        Some(Err(err)) if err.is_not_found() => Phase::NotFound,
+        Some(Err(err)) if test.with(Option::is_none) => Phase::Failed(err.user_message()),
+        // A test of another model is not this page's.
+        _ if test.with(|t| t.as_ref().is_some_and(|t| !t.model_id.is_empty() && t.model_id != model_id.get())) => {
+            Phase::NotFound
+        }
+        _ if test.with(Option::is_some) => Phase::Ready,
+        _ => Phase::Loading,
+    });
+    let model_name = move || model.get().and_then(Result::ok).map(|m| m.name).unwrap_or_else(|| "Model".into());
+    let unit = Signal::derive(move || model.get().and_then(Result::ok).map_or(Unit::Words, |m| unit_for(&m.language)));
+    let refresh_failure = Signal::derive(move || match fetched.get() {
+        Some(Err(err)) if !err.is_not_found() => Some(err.user_message()),
+        _ => None,
+    });
+    let test_name = move || test.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default());
+
+    view! {
+        <section class="cm-page" aria-labelledby="cm-test-title">
+            <nav class="cm-breadcrumb" aria-label="Breadcrumb">
+                <A href=Route::models().href()>"Custom Models"</A>
+                <span aria-hidden="true">" › "</span>
+                <a href=move || Route::model(&model_id.get()).href()>{model_name}</a>
+                <span aria-hidden="true">" › "</span>
+                <span aria-current="page">{test_name}</span>
+            </nav>
+            {move || match phase.get() {
+                Phase::Loading => view! { <p class="cm-loading" role="status">"Loading test…"</p> }.into_any(),
+                Phase::Ready => view! {
+                    <RefreshNote failure=refresh_failure retrying=polling.retrying on_retry=Callback::new(move |()| fetched.refetch()) />
+                    <div class="cm-page__head"><h1 id="cm-test-title">{test_name}</h1></div>
+                    <TestBody test unit test_id />
+                }.into_any(),
+                Phase::NotFound => view! {
+                    <div class="cm-empty">
+                        <h1 id="cm-test-title">"Test not found"</h1>
+                        <p>"There is no test with this id for this model. It may have been deleted."</p>
+                        <a href=move || Route::model(&model_id.get()).href()>"Back to the model"</a>
+                    </div>
+                }.into_any(),
+                Phase::Failed(message) => view! {
+                    <div class="cm-error" role="alert">
+                        <h1 id="cm-test-title">"The test could not be loaded"</h1>
+                        <p>{message}</p>
+                        <button type="button" class="cm-btn" on:click=move |_| fetched.refetch()>"Retry"</button>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// What the test has to show in its state: progress, why it failed, or results.
+#[component]
+fn TestBody(test: RwSignal<Option<Evaluation>>, unit: Signal<Unit>, test_id: Memo<String>) -> impl IntoView {
+    #[derive(Clone, PartialEq)]
+    enum State {
+        Pending(String),
+        Failed(String),
+        Done,
+    }
+    let state = Memo::new(move |_| {
+        test.with(|t| match t {
+            Some(t) if t.is_pending() => State::Pending(t.status.label().to_owned()),
+            Some(t) => match t.failure_message() {
+                Some(why) => State::Failed(why),
+                None => State::Done,
+            },
+            None => State::Pending(String::new()),
+        })
+    });
+    let summary = Signal::derive(move || test.with(|t| t.as_ref().and_then(|t| t.summary)));
+    move || {
+        match state.get() {
+        State::Pending(status) => view! {
+            <p class="cm-test-pending" role="status">
+                <span class="cm-spinner" aria-hidden="true"></span>
+                {format!("{status}: both models are transcribing the test audio. Results show here when they finish; you can leave this page meanwhile.")}
+            </p>
+        }.into_any(),
+        State::Failed(why) => view! {
+            <div class="cm-error" role="alert">
+                <h2>"The test failed"</h2>
+                <p>{why}</p>
+                <p>{move || test.with(|t| t.as_ref().and_then(|t| t.failure_code.clone()).map(|c| format!("Code: {c}")))}</p>
+            </div>
+        }.into_any(),
+        State::Done => view! {
+            <Summary summary unit />
+            <Utterances test_id unit />
+        }.into_any(),
+    }
+    }
+}

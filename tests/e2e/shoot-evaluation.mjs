@@ -1,0 +1,47 @@
+// Screenshots of tests, versions, dataset checks and progress for a person to
+// look at (not a test), in the demo: a trained model's page with its tests, a
+// test's results, the New Test and New Version dialogs, a running training.
+// Desktop, tablet and phone, light and dark.
+//   node shoot-evaluation.mjs OUT_DIR   (release build served by serve.mjs on ORIGIN)
+import { chromium } from '@playwright/test';
+import { chromiumArgs } from './playwright.config.mjs';
+
+const out = process.argv[2] || 'screenshots';
+const origin = process.env.ORIGIN || 'http://127.0.0.1:4173';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+const sizes = [['desktop', { width: 1440, height: 900 }], ['tablet', { width: 768, height: 1024 }], ['phone', { width: 390, height: 844 }]];
+
+for (const scheme of ['light', 'dark']) {
+  for (const [label, viewport] of sizes) {
+    const context = await browser.newContext({ viewport, colorScheme: scheme });
+    await context.addInitScript(() => localStorage.setItem('customModelsGuideShown', 'true'));
+    const page = await context.newPage();
+    // Long pages are cut at 1,800 px: enough to see the layout, small enough to look at.
+    const shot = (name) => page.screenshot({ path: `${out}/${scheme}-${label}-${name}.png`, fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: 1800 } });
+    await page.goto(`${origin}/custom-models?search=Field%20service%201`);
+    await page.getByRole('link', { name: 'Field service 1', exact: true }).click();
+    await page.getByRole('heading', { name: 'Test the model' }).waitFor();
+    await page.getByRole('cell', { name: /fewer errors|more errors/ }).first().waitFor();
+    await shot('model-with-tests');
+    await page.getByRole('button', { name: 'New Test' }).click();
+    await page.getByRole('dialog', { name: 'New Test' }).getByRole('checkbox').first().waitFor();
+    await shot('new-test');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'New Version' }).click();
+    await shot('new-version');
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'Holdout November' }).click();
+    await page.getByRole('heading', { name: 'Utterances' }).waitFor();
+    await page.getByRole('table', { name: /Utterances/ }).waitFor();
+    await shot('test-results');
+    await page.goto(`${origin}/custom-models`);
+    await page.getByRole('progressbar', { name: 'Training progress of Legal hearings 1' }).waitFor();
+    await shot('list-progress');
+    await page.getByRole('link', { name: 'Legal hearings 1', exact: true }).click();
+    await page.getByRole('progressbar', { name: 'Training progress' }).waitFor();
+    await page.getByRole('table', { name: 'Datasets' }).waitFor();
+    await shot('model-running');
+    await context.close();
+  }
+}
+await browser.close();

@@ -1,0 +1,83 @@
+// Tests and versions against a backend over HTTP (the fake of docs/api.md):
+// the requests follow the contract, a failed test says why, and odd
+// utterances (empty, very long, hostile HTML) render safely.
+import { test, expect, expectNoAxeViolations } from './fixtures.mjs';
+import { fakeBackend, httpConfig, makeModels } from './fake-backend.mjs';
+
+test.use({ consoleConfig: httpConfig });
+
+const trained = () => {
+  const models = makeModels(5);
+  models[3].status = 4; // m4, Success
+  return models;
+};
+const testData = { m4: [{ id: 'd1', model_id: 'm4', name: 'holdout.vtt', type: 'TEST', duration_seconds: null, url: null, started_at: null, finished_at: null, status: 'valid', problems: [] }] };
+const counts = (s, d, i, n) => ({ substitutions: s, deletions: d, insertions: i, reference_words: n });
+
+test('a test is started as the contract says, and one that fails says why', async ({ page }) => {
+  const backend = await fakeBackend(page, { models: trained(), datasets: testData });
+  await page.goto('/custom-models/m4');
+  await expect(page.getByRole('heading', { name: 'Test the model' })).toBeVisible();
+  await expect(page.getByText('No tests yet')).toBeVisible();
+  await page.getByRole('button', { name: 'New Test' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New Test' });
+  await dialog.getByLabel('Name').fill('Holdout Nov');
+  await dialog.getByRole('checkbox', { name: 'holdout.vtt' }).check();
+  await dialog.getByRole('button', { name: 'Start Test' }).click();
+  await expect(dialog).toBeHidden();
+  const [created] = backend.requestsTo('POST', '/custom-models/m4/evaluations');
+  expect(JSON.parse(created.body)).toEqual({ name: 'Holdout Nov', dataset_ids: ['d1'] });
+  expect(created.idempotencyKey).toBeTruthy();
+  const row = page.getByRole('table', { name: 'Tests' }).locator('tbody tr').filter({ hasText: 'Holdout Nov' });
+  await expect(row).toContainText('Queued');
+
+  Object.assign(backend.evaluations.m4[0], { status: 'failed', failure_code: 'no_reference_text', finished_at: new Date().toISOString() });
+  await expect(row).toContainText('Failed', { timeout: 15_000 });
+  await expect(row).toContainText('The test datasets hold no transcript text to compare with.');
+  await row.getByRole('link', { name: 'Holdout Nov' }).click();
+  await expect(page.getByRole('alert')).toContainText('The test failed');
+  await expect(page.getByRole('alert')).toContainText('Code: no_reference_text');
+});
+
+test('odd utterances render as text: empty reference, very long text, hostile HTML', async ({ page }) => {
+  const backend = await fakeBackend(page, { models: trained(), datasets: testData });
+  const long = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
+  backend.evaluations = { m4: [{
+    id: 'ev1', model_id: 'm4', name: 'Odd', dataset_ids: ['d1'], status: 'succeeded', created_at: null,
+    finished_at: null, failure_code: null, summary: { base: counts(3, 1, 2, 404), custom: counts(1, 0, 1, 404) },
+  }] };
+  backend.utterances = { ev1: [
+    { file: 'holdout.vtt', start: null, end: null, reference: '', base: 'uh hello', custom: '' },
+    { file: 'holdout.vtt', start: 1, end: 2.5, reference: long, base: long.replace('word7 ', ''), custom: long },
+    { file: '<b>x</b>.vtt', start: 3, end: 4, reference: 'click <img src=x onerror="window.__pwned=1"> here', base: 'click <script>window.__pwned=2</script> here', custom: 'click here' },
+  ] };
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/custom-models/m4/tests/ev1?filter=errors&sort=improvement_desc');
+  await expect(page.getByRole('heading', { level: 1, name: 'Odd' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Utterances with each model’s errors' });
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('—');
+  await expect(rows.nth(0).locator('ins')).toHaveCount(2);
+  await expect(rows.nth(2)).toContainText('<img src=x onerror="window.__pwned=1">');
+  await expect(rows.nth(2)).toContainText('<b>x</b>.vtt');
+  expect(await page.evaluate(() => [window.__pwned, document.querySelectorAll('.cm-root img, .cm-root script, .cm-root b').length])).toEqual([undefined, 0]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  const [asked] = backend.requests.filter((r) => r.path === '/evaluations/ev1/utterances');
+  expect(asked.params).toMatchObject({ filter: 'errors', sort: 'improvement_desc', page: '1', page_size: '25' });
+  await expect(page.getByText('67 % fewer errors')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('a new version is created with from_model_id and says what it is based on', async ({ page }) => {
+  const backend = await fakeBackend(page, { models: trained(), datasets: testData });
+  await page.goto('/custom-models/m4');
+  await page.getByRole('button', { name: 'New Version' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New Version' });
+  await dialog.getByRole('button', { name: 'Create Version' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Backend model 004 v2' })).toBeVisible();
+  const [created] = backend.requests.filter((r) => r.method === 'POST' && r.path === '/custom-models');
+  expect(JSON.parse(created.body)).toEqual({ name: 'Backend model 004 v2', from_model_id: 'm4' });
+  await expect(page.getByText('Based on').getByRole('link', { name: 'Backend model 004' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Datasets' })).toContainText('holdout.vtt');
+});
