@@ -273,6 +273,25 @@ async function polling(browser) {
   return { perMinute, after };
 }
 
+// Aligning a whole test in the browser: the console's WASM (domain::wer, built
+// from tests/bench/wer) against the same algorithm in plain JS, alternating.
+async function werAlignment(browser) {
+  const page = await browser.newPage();
+  await page.goto(`${ORIGIN}/bench/wer.html`);
+  await page.waitForFunction(() => window.benchWerReady);
+  const runs = { wasm: [], js: [] };
+  const errors = {};
+  for (let r = 0; r < RUNS + 1; r++) {
+    for (const which of ['wasm', 'js']) {
+      const result = await page.evaluate((w) => window.benchWer(w), which);
+      if (r > 0) runs[which].push(result.ms); // the first run of each warms the compiler up
+      errors[which] = result.errors;
+    }
+  }
+  await page.close();
+  return { wasm: stats(runs.wasm), js: stats(runs.js), errors };
+}
+
 const server = spawn('node', [`${root}tests/e2e/serve.mjs`], { env: { ...process.env, PORT: '4180' }, stdio: 'ignore' });
 try {
   await new Promise((r) => setTimeout(r, 600));
@@ -284,6 +303,12 @@ try {
     // Just the upload row, for working on uploads (docs/perf.md is left as it is).
     const t = await uploadThroughput(browser);
     console.log(`upload 1 GB: console ${t.app.median.toFixed(0)} MB/s (${t.app.min.toFixed(0)}–${t.app.max.toFixed(0)}), floor ${t.floor.median.toFixed(0)} MB/s (${t.floor.min.toFixed(0)}–${t.floor.max.toFixed(0)}), ratio ${(t.app.median / t.floor.median).toFixed(2)}`);
+    await browser.close();
+    process.exit(0);
+  }
+  if (process.env.BENCH_ONLY === 'wer') {
+    const w = await werAlignment(browser);
+    console.log(`align 10,000 utterances × 20 words, base and custom: WASM ${ms(w.wasm.median)} (${ms(w.wasm.min)}–${ms(w.wasm.max)}), JS floor ${ms(w.js.median)}, errors found ${w.errors.wasm} / ${w.errors.js}`);
     await browser.close();
     process.exit(0);
   }
@@ -302,6 +327,7 @@ try {
   const upload = await uploadMemory(browser);
   const throughput = await uploadThroughput(browser);
   const poll = await polling(browser);
+  const wer = await werAlignment(browser);
   await browser.close();
 
   const rows = [];
@@ -326,6 +352,7 @@ try {
   const mbs = (s) => `${s.median.toFixed(0)} MB/s (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
   const speed = throughput.app.median / throughput.floor.median;
   rows.push(['upload 1 GB, 40 ms per request (HTTP sink)', mbs(throughput.app), mbs(throughput.floor), speed.toFixed(2), '≥ 0.9× floor', pass(speed >= 0.9)]);
+  rows.push(['align 10,000 utterances × 20 words, base and custom (test page, WASM)', fmt(wer.wasm), fmt(wer.js), ratio(wer.wasm, wer.js).toFixed(2), '≤ 250 ms', pass(wer.wasm.median <= 250)]);
   rows.push(['polling, one model Running', `${poll.perMinute} requests/min; ${poll.after} after leaving`, '', '', '≤ 30; 0', pass(poll.perMinute <= 30 && poll.after === 0)]);
 
   // The framework's own floor, for reading the rows above: not a budget.
