@@ -81,3 +81,36 @@ test('a new version is created with from_model_id and says what it is based on',
   await expect(page.getByText('Based on').getByRole('link', { name: 'Backend model 004' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Datasets' })).toContainText('holdout.vtt');
 });
+
+test('a language written without spaces is measured in characters, and the page says so', async ({ page }) => {
+  const models = trained();
+  models[3].language = 'ja-JP';
+  const backend = await fakeBackend(page, { models, datasets: testData });
+  backend.evaluations = { m4: [{
+    id: 'ev1', model_id: 'm4', name: 'Japanese holdout', dataset_ids: ['d1'], status: 'succeeded', created_at: null,
+    finished_at: null, failure_code: null, summary: { base: counts(2, 0, 0, 7), custom: counts(1, 0, 0, 7) },
+  }] };
+  backend.utterances = { ev1: [{ file: 'holdout.vtt', start: 0, end: 2, reference: '今日は晴れです', base: '今日は雨です', custom: '今日は晴れです' }] };
+  await page.goto('/custom-models/m4/tests/ev1');
+  await expect(page.getByText('Character error rate (CER): this language is written without spaces')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Utterances with each model’s errors' });
+  await expect(table.getByRole('columnheader', { name: 'Base CER' })).toBeVisible();
+  await expect(table.locator('tbody tr').first()).toContainText('28.6 %');
+  await expect(table.locator('tbody tr').first().locator('mark')).toContainText('雨');
+});
+
+test('a test can be deleted from the model page; its results go, the datasets stay', async ({ page }) => {
+  const backend = await fakeBackend(page, { models: trained(), datasets: testData });
+  backend.evaluations = { m4: [{
+    id: 'ev1', model_id: 'm4', name: 'Old run', dataset_ids: ['d1'], status: 'succeeded', created_at: null,
+    finished_at: null, failure_code: null, summary: { base: counts(3, 1, 2, 40), custom: counts(1, 0, 1, 40) },
+  }] };
+  await page.goto('/custom-models/m4');
+  await page.getByRole('button', { name: 'Delete test Old run' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete test?' });
+  await expect(confirm).toContainText('Old run');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('No tests yet')).toBeVisible();
+  expect(backend.requestsTo('DELETE', '/evaluations/ev1')).toHaveLength(1);
+  await expect(page.getByRole('table', { name: 'Datasets' })).toContainText('holdout.vtt');
+});
