@@ -396,6 +396,7 @@ test.describe('notifications', () => {
   test('hovering again and again never cuts a toast short: it gets its full time after the last leave', async ({ page }) => {
     const toast = await trainAndEndOnList(page);
     for (let i = 0; i < 3; i += 1) {
+      await expect(toast, 'the toast is still there for the next hover').toBeVisible({ timeout: 1_000 });
       await toast.hover();
       await page.mouse.move(0, 0);
       await page.clock.runFor(2_000);
