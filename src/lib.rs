@@ -21,6 +21,7 @@ use crate::api::Api;
 use crate::components::announcer::{Announcer, LiveRegion};
 use crate::components::config_problems::{ConfigFailure, ConfigNotice, NotConnected};
 use crate::components::header::AppHeader;
+use crate::components::notify_button::TrainingWatch;
 use crate::components::shortcuts::{ShortcutKeys, Shortcuts};
 use crate::components::toasts::{ToastRegion, Toasts};
 use crate::components::upload_indicator::UploadIndicator;
@@ -56,6 +57,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(shortcuts);
     let toasts = Toasts::new();
     provide_context(toasts);
+    provide_context(TrainingWatch::new());
     provide_context(Workspace::new(api.clone()));
     provide_context(Uploads::new(api.clone(), config.request_timeout_ms));
     provide_context(api);

@@ -1,12 +1,13 @@
 //! The browser's own facilities, each behind a small fallible wrapper: files
 //! the user picked, localStorage, dates in the user's locale, element ids, the
-//! network, and whether the tab is shown.
+//! network, system notifications, and whether the tab is shown.
 
 pub mod clipboard;
 pub mod files;
 pub mod focus;
 pub mod ids;
 pub mod network;
+pub mod notifications;
 pub mod storage;
 pub mod time;
 pub mod visibility;

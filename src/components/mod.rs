@@ -14,6 +14,7 @@ pub mod info_tip;
 pub mod kebab_menu;
 pub mod modal;
 pub mod model_select;
+pub mod notify_button;
 pub mod pagination;
 pub mod refresh_note;
 pub mod shortcuts;

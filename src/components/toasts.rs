@@ -19,7 +19,26 @@ pub struct Toast {
     pub failure: bool,
     pub text: String,
     pub link: Option<(String, Route)>,
-    paused: bool,
+    /// The pointer is on it; the keyboard focus is in it.
+    hovered: bool,
+    focused: bool,
+    /// Bumped each time the toast's countdown starts again: a timer that finds
+    /// another generation was superseded, so repeated hovers never stack timers
+    /// that end the toast early.
+    generation: u32,
+}
+
+impl Toast {
+    fn paused(&self) -> bool {
+        self.hovered || self.focused
+    }
+}
+
+/// What keeps a toast on screen while it lasts.
+#[derive(Clone, Copy)]
+enum Hold {
+    Hover,
+    Focus,
 }
 
 #[derive(Clone, Copy)]
@@ -45,7 +64,7 @@ impl Toasts {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
         self.items.update(|items| {
-            items.push(Toast { id, failure, text, link, paused: false });
+            items.push(Toast { id, failure, text, link, hovered: false, focused: false, generation: 0 });
             let extra = items.len().saturating_sub(MOST);
             items.drain(..extra);
         });
@@ -56,20 +75,41 @@ impl Toasts {
         self.items.try_update(|items| items.retain(|t| t.id != id));
     }
 
-    fn pause(&self, id: u32, paused: bool) {
-        self.items.update(|items| items.iter_mut().filter(|t| t.id == id).for_each(|t| t.paused = paused));
-        if !paused {
+    /// Holds the toast while hovered or focused; once neither, it gets its full time again.
+    fn hold(&self, id: u32, hold: Hold, on: bool) {
+        let mut free = false;
+        self.items.update(|items| {
+            for toast in items.iter_mut().filter(|t| t.id == id) {
+                match hold {
+                    Hold::Hover => toast.hovered = on,
+                    Hold::Focus => toast.focused = on,
+                }
+                free = !toast.paused();
+            }
+        });
+        if free {
             self.expire_later(id);
         }
     }
 
-    /// Removes the toast after a while, unless someone is looking at it then.
+    /// Removes the toast after its time, unless someone is looking at it then or
+    /// its countdown started again meanwhile (only the latest timer counts).
     fn expire_later(&self, id: u32) {
+        let mut generation = None;
+        self.items.update(|items| {
+            for toast in items.iter_mut().filter(|t| t.id == id) {
+                toast.generation = toast.generation.wrapping_add(1);
+                generation = Some(toast.generation);
+            }
+        });
+        let Some(generation) = generation else { return };
         let this = *self;
         set_timeout(
             move || {
-                let paused = this.items.try_with(|items| items.iter().any(|t| t.id == id && t.paused));
-                if paused == Some(false) {
+                let due = this
+                    .items
+                    .try_with(|items| items.iter().any(|t| t.id == id && t.generation == generation && !t.paused()));
+                if due == Some(true) {
                     this.dismiss(id);
                 }
             },
@@ -97,10 +137,10 @@ pub fn ToastRegion(toasts: Toasts) -> impl IntoView {
                     class="cm-toast"
                     class:cm-toast--failure=toast.failure
                     role=if toast.failure { "alert" } else { "status" }
-                    on:mouseenter=move |_| toasts.pause(toast.id, true)
-                    on:mouseleave=move |_| toasts.pause(toast.id, false)
-                    on:focusin=move |_| toasts.pause(toast.id, true)
-                    on:focusout=move |_| toasts.pause(toast.id, false)
+                    on:mouseenter=move |_| toasts.hold(toast.id, Hold::Hover, true)
+                    on:mouseleave=move |_| toasts.hold(toast.id, Hold::Hover, false)
+                    on:focusin=move |_| toasts.hold(toast.id, Hold::Focus, true)
+                    on:focusout=move |_| toasts.hold(toast.id, Hold::Focus, false)
                 >
                     <p>
                         {toast.text.clone()}

@@ -1,8 +1,9 @@
 //! Keeps a resource current while the backend works. A poll that fails keeps
 //! what is on screen and tries again with backoff, except when the answer says
 //! polling is pointless (`401`, `403`, `404`). Polls wait while the tab is hidden
-//! and the one that fell due runs when it is shown again. All stops for good
-//! when the owning page is left.
+//! and the one that fell due runs when it is shown again, unless the user asked
+//! to be notified when a training ends (then the hidden tab must notice it).
+//! All stops for good when the owning page is left.
 
 use std::time::Duration;
 
@@ -48,12 +49,13 @@ pub fn refresh_while<T: 'static>(
         timer.set_value(None);
     };
     let expiry = use_context::<SessionExpiry>();
+    let watch = crate::components::notify_button::use_training_watch();
     let poll_alive = alive.clone();
     let poll = move || {
         if !live(&poll_alive) || expiry.is_some_and(|e| e.expired.try_get_untracked().unwrap_or(true)) {
             return;
         }
-        if is_hidden() {
+        if is_hidden() && !watch.is_some_and(|w| w.waiting()) {
             due_while_hidden.set_value(true);
         } else {
             resource.refetch();

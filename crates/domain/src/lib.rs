@@ -7,7 +7,8 @@
 //! - [`dataset_check`]: the server's check of a dataset, and the cues of a transcript.
 //! - [`evaluation`]: tests of a trained model against its base model.
 //! - [`training`]: what may be trained and what the training errors mean.
-//! - [`pagination`] and [`query`]: paging, search and sort of lists.
+//! - [`pagination`] and [`query`]: paging, search and sort of lists; [`sort_choice`] the
+//!   sorts as one menu.
 //! - [`wire`]: the JSON contract of `docs/api.md`, decoded leniently; [`encode`] the inverse;
 //!   [`error_code`] its error codes.
 //! - [`named`]: values from a list a newer server may extend, kept as sent when unknown.
@@ -33,6 +34,7 @@ pub mod pagination;
 pub mod query;
 pub mod role;
 pub mod size;
+pub mod sort_choice;
 pub mod status;
 pub mod stt;
 pub mod training;

@@ -181,6 +181,18 @@ pub fn announcement(model_name: &str, status: TrainingStatus) -> String {
     }
 }
 
+/// The system notification for a training that ended, as the spec words its
+/// outcome: ("Training finished", "Call centre: Success"). `None` unless the
+/// model went from Running to Success or Failed.
+pub fn finished_notification(
+    model_name: &str,
+    before: TrainingStatus,
+    now: TrainingStatus,
+) -> Option<(&'static str, String)> {
+    let ended = before == TrainingStatus::Running && matches!(now, TrainingStatus::Success | TrainingStatus::Failed);
+    ended.then(|| ("Training finished", format!("{model_name}: {}", now.label())))
+}
+
 /// One model's status change in the list's announcement.
 pub fn change_note(model_name: &str, status: TrainingStatus) -> String {
     format!("{model_name}: training status is now {}.", status.label())
@@ -202,6 +214,20 @@ pub fn status_changes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_training_that_ends_makes_a_system_notification() {
+        use TrainingStatus::*;
+        assert_eq!(
+            finished_notification("Calls", Running, Success),
+            Some(("Training finished", "Calls: Success".to_owned()))
+        );
+        assert_eq!(finished_notification("Calls", Running, Failed).map(|(_, body)| body), Some("Calls: Failed".into()));
+        assert_eq!(finished_notification("Calls", ReadyToRun, Running), None);
+        assert_eq!(finished_notification("Calls", Running, Running), None);
+        assert_eq!(finished_notification("Calls", Success, Failed), None);
+        assert_eq!(finished_notification("Calls", Running, Unknown), None);
+    }
 
     #[test]
     fn finished_trainings_are_announced_in_words_and_changes_only_once_seen() {

@@ -183,7 +183,7 @@ fn DatasetsTable(items: Vec<Dataset>, on_delete: Callback<Dataset>) -> impl Into
         })
         .collect_view();
     view! {
-        <table class="cm-table cm-table--cards">
+        <table class="cm-table cm-table--cards cm-table--cards-md">
             <caption class="cm-visually-hidden">"Datasets"</caption>
             <thead>
                 <tr>

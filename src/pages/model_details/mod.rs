@@ -75,10 +75,14 @@ pub fn ModelDetailsPage() -> impl IntoView {
     });
 
     let events = crate::host_events::use_host_events();
+    let watch = crate::components::notify_button::use_training_watch();
     let model = last_good_then(fetched, move |before, latest| {
-        if before.is_some_and(|b| b.status != latest.status) {
+        if let Some(before) = before.filter(|b| b.status != latest.status) {
             announcer.say(announcement(&latest.name, latest.status));
-            if let (Some(events), true) = (events, before.is_some_and(|b| b.status.is_in_progress())) {
+            if let Some(watch) = watch {
+                watch.status_changed(before.status, latest);
+            }
+            if let (Some(events), true) = (events, before.status.is_in_progress()) {
                 events.model("cm-training-finished", latest);
             }
         }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::use_model;
+use crate::components::notify_button::NotifyButton;
 use crate::components::training_progress::TrainingProgress;
 use crate::routes::Route;
 
@@ -45,6 +46,9 @@ pub fn StatusBanner() -> impl IntoView {
                 estimated_finish=Signal::derive(move || ctx.model.with(|m| m.as_ref().and_then(|m| m.estimated_finish)))
                 label="Training progress"
             />
+            <Show when=move || status.get() == TrainingStatus::Running>
+                <NotifyButton model_id=Signal::derive(move || ctx.model.with(|m| m.as_ref().map(|m| m.id.clone()).unwrap_or_default())) />
+            </Show>
             {move || failure().map(|code| view! {
                 <div class="cm-status-banner__failure">
                     <p><strong>"Why it failed: "</strong>{code.message()}<span class="cm-code">{format!(" (code: {})", code.code())}</span></p>

@@ -16,6 +16,7 @@ pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>
     let seen = StoredValue::new(HashMap::<String, TrainingStatus>::new());
     let events = crate::host_events::use_host_events();
     let toasts = crate::components::toasts::use_toasts();
+    let watch = crate::components::notify_button::use_training_watch();
     Effect::new(move |_| {
         models.with(|result| {
             if let Some(Ok(page)) = result {
@@ -28,6 +29,9 @@ pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>
                         .collect::<Vec<_>>()
                 });
                 for model in finished {
+                    if let Some(watch) = watch {
+                        watch.status_changed(TrainingStatus::Running, model);
+                    }
                     if let Some(events) = events {
                         events.model("cm-training-finished", model);
                     }

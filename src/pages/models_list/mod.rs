@@ -8,6 +8,7 @@ mod info_banner;
 mod live_updates;
 mod new_model;
 mod search_box;
+mod sort_select;
 mod states;
 mod table;
 
@@ -32,6 +33,7 @@ use guide::{GettingStartedGuide, GuideState};
 use info_banner::InfoBanner;
 use new_model::NewModelDialog;
 use search_box::SearchBox;
+use sort_select::SortSelect;
 use states::{EmptyState, NewModelButton, NoMatches, TableSkeleton};
 use table::ModelsTable;
 
@@ -175,6 +177,7 @@ pub fn ModelsListPage() -> impl IntoView {
             <div class="cm-list-tools">
                 <SearchBox query go />
                 <Filters query go />
+                <SortSelect query go />
             </div>
             <RefreshNote failure=refresh_failure retrying=polling.retrying on_retry=Callback::new(move |()| models.refetch()) />
             {move || match phase.get() {

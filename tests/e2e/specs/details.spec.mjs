@@ -308,6 +308,28 @@ test.describe('New Dataset', () => {
     await expect(page.getByRole('region', { name: 'Training status: Not Running' })).toBeVisible();
   });
 
+  test('an upload that ends after the dialog was closed shows a toast with a link to the model', async ({ page }) => {
+    await page.addInitScript(() => {
+      window.customModelsConfig.mock.chunkLatencyMs = 300;
+      window.customModelsConfig.mock.trainingMs = 600_000; // no seeded training ends and crowds the toasts
+    });
+    await openModel(page, 'Call centre 1');
+    const modelUrl = page.url();
+    const dialog = await openNewDataset(page);
+    await picker(dialog).setInputFiles([file('late.wav', wavBytes(2 * 1024 * 1024))]);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(dialog.getByRole('progressbar', { name: 'Upload of late.wav' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Custom Models' }).click();
+    await expect(modelRows(page).first()).toBeVisible();
+    const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('status').filter({ hasText: 'late.wav uploaded.' });
+    await expect(toast).toBeVisible({ timeout: 15_000 });
+    await toast.getByRole('link', { name: 'Open the model' }).click();
+    await expect(page).toHaveURL(modelUrl);
+    await expect(datasetRows(page).filter({ hasText: 'late.wav' })).toContainText('AUDIO');
+  });
+
   test('the empty modal passes axe and closes on Escape', async ({ page }) => {
     await openModel(page, 'Call centre 1');
     const dialog = await openNewDataset(page);
@@ -368,6 +390,22 @@ test.describe('notifications', () => {
     await expect(toast).toBeVisible();
     await page.mouse.move(0, 0);
     await page.clock.runFor(7_000);
+    await expect(toast).toHaveCount(0);
+  });
+
+  test('hovering again and again never cuts a toast short: it gets its full time after the last leave', async ({ page }) => {
+    const toast = await trainAndEndOnList(page);
+    for (let i = 0; i < 3; i += 1) {
+      await expect(toast, 'the toast is still there for the next hover').toBeVisible({ timeout: 1_000 });
+      await toast.hover();
+      await page.mouse.move(0, 0);
+      await page.clock.runFor(2_000);
+    }
+    await toast.hover();
+    await page.mouse.move(0, 0);
+    await page.clock.runFor(5_000);
+    await expect(toast).toBeVisible();
+    await page.clock.runFor(1_500);
     await expect(toast).toHaveCount(0);
   });
 

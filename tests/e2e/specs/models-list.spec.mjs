@@ -274,6 +274,38 @@ test.describe('paging, search and sort', () => {
     await expect(dateHeader).toHaveAttribute('aria-sort', 'ascending');
     await expect(modelRows(page).first().getByRole('link')).toHaveText('Retail support 6');
   });
+
+  test.describe('on a phone, where the table is cards', () => {
+    test.use({ viewport: { width: 390, height: 844 } });
+
+    test('"Sort by" sorts the cards, keeps the sort in the URL, and survives a reload', async ({ page }) => {
+      await page.goto('/custom-models');
+      await expect(modelRows(page).first()).toBeVisible();
+      const sortBy = page.getByLabel('Sort by');
+      await expect(sortBy).toBeVisible();
+      await expect(sortBy.locator('option:checked')).toHaveText('Last Modified (newest first)');
+      await sortBy.selectOption({ label: 'Name (A–Z)' });
+      await expect(page).toHaveURL(/sort=name(?!&order)/);
+      await expect(modelRows(page).first().getByRole('link')).toHaveText('Aviation ATC 1');
+      await sortBy.selectOption({ label: 'Name (Z–A)' });
+      await expect(page).toHaveURL(/sort=name&order=desc/);
+      await expect(modelRows(page).first().getByRole('link')).toHaveText('Retail support 6');
+      const names = (await modelRows(page).getByRole('link').allTextContents()).map((n) => n.toLowerCase());
+      expect(names).toEqual([...names].sort().reverse());
+      await page.reload();
+      await expect(modelRows(page).first().getByRole('link')).toHaveText('Retail support 6');
+      await expect(page.getByLabel('Sort by').locator('option:checked')).toHaveText('Name (Z–A)');
+      await page.getByLabel('Sort by').selectOption({ label: 'Training Status (descending)' });
+      await expect(page).toHaveURL(/sort=status&order=desc/);
+      await expect(modelRows(page).first()).toContainText('Failed');
+    });
+  });
+
+  test('"Sort by" is not shown beside the sortable headers on a wide screen', async ({ page }) => {
+    await page.goto('/custom-models');
+    await expect(modelRows(page).first()).toBeVisible();
+    await expect(page.getByLabel('Sort by')).toBeHidden();
+  });
 });
 
 test.describe('deleting', () => {
