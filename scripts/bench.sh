@@ -20,9 +20,14 @@ production() {
     target/wasm32-unknown-unknown/release/custom-models-console.wasm
   wasm-opt -Oz -g "$named/custom-models-console_bg.wasm" -o tests/bench/out/named.wasm
 }
-# The Leptos floor: its own crate and target directory (see its Cargo.toml).
+# The Leptos floor: its own crate and target directory (see its Cargo.toml);
+# its module with names too, for the floor's column of the size table.
 floor() {
   (cd tests/bench/floor && CARGO_TARGET_DIR="$root/target/floor" trunk build --release)
+  local named="$root/target/bench-sizes/floor"
+  wasm-bindgen --target=web --no-typescript --out-dir "$named" --out-name leptos-floor \
+    target/floor/wasm32-unknown-unknown/release/leptos-floor.wasm
+  wasm-opt -Oz -g "$named/leptos-floor_bg.wasm" -o tests/bench/out/floor-named.wasm
 }
 
 if [ "${BENCH_ONLY:-}" = sizes ]; then

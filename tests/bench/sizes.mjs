@@ -17,7 +17,11 @@
 // be read from them. Drop glue (`drop_in_place<T>`) does name its type, and
 // is split by the crate of `T`.
 //
-//   node tests/bench/sizes.mjs named.wasm   # prints the markdown section
+// The floor's module (tests/bench/floor), read the same way, gives each
+// crate's code in the smallest Leptos app: what is left once the console's
+// own views, pages and rules are gone.
+//
+//   node tests/bench/sizes.mjs named.wasm [floor-named.wasm]   # prints the markdown section
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -138,12 +142,20 @@ const brotli = (buffers) => brotliCompressSync(Buffer.concat(buffers), { params:
 /**
  * The markdown section of docs/perf.md.
  * @param {string} namedWasm the production module with a name section
+ * @param {string | null} floorWasm the floor's module with a name section
  * @param {{ console: number, floor: number, shippedWasm: number }} shipped the
  *   bundles' brotli sizes (wasm + JS) of the same run, and the shipped module's raw size
  */
-export function sizeSection(namedWasm, shipped) {
+export function sizeSection(namedWasm, floorWasm, shipped) {
   const bytes = readFileSync(namedWasm);
   const wasm = readWasm(bytes);
+  const floorCrates = new Map();
+  if (floorWasm) {
+    for (const f of readWasm(readFileSync(floorWasm)).functions) {
+      const crate = ownerPath(f.name)[0];
+      floorCrates.set(crate, (floorCrates.get(crate) ?? 0) + f.bytes);
+    }
+  }
   const modules = ourModules();
   const crates = new Map();
   const ours = new Map();
@@ -180,9 +192,14 @@ export function sizeSection(namedWasm, shipped) {
   const sorted = (map) => [...map.entries()].sort((a, b) => b[1].bytes - a[1].bytes);
   const share = (x) => `${((100 * x) / code).toFixed(1)} %`;
 
-  const crateRows = sorted(crates).slice(0, 25).map(([name, r]) => [name, kb(r.bytes), share(r.bytes), kb(brotli(r.bodies)), r.count]);
+  const inFloor = (name) => (floorCrates.has(name) ? kb(floorCrates.get(name)) : '–');
+  const crateRows = sorted(crates).slice(0, 25).map(([name, r]) => [name, kb(r.bytes), share(r.bytes), kb(brotli(r.bodies)), r.count, inFloor(name)]);
+  const top = new Set(sorted(crates).slice(0, 25).map(([name]) => name));
   const rest = sorted(crates).slice(25).reduce((a, [, r]) => a + r.bytes, 0);
-  if (rest) crateRows.push([`${crates.size - 25} other crates`, kb(rest), share(rest), '', '']);
+  const floorRest = [...floorCrates.entries()].filter(([name]) => !top.has(name)).reduce((a, [, b]) => a + b, 0);
+  if (rest) crateRows.push([`${crates.size - 25} other crates`, kb(rest), share(rest), '', '', kb(floorRest)]);
+  const floorCode = [...floorCrates.values()].reduce((a, b) => a + b, 0);
+  crateRows.push(['**all code**', `**${kb(code)}**`, '100 %', `**${kb(codeBrotli)}**`, wasm.functions.length, floorWasm ? `**${kb(floorCode)}**` : '–']);
   const glueLine = sorted(glue).slice(0, 6).map(([name, r]) => `${name} ${kb(r.bytes)}`).join(', ');
   const moduleRows = sorted(ours).slice(0, 30).map(([name, r]) => [`\`${name}\``, kb(r.bytes), share(r.bytes), kb(brotli(r.bodies)), r.count]);
   const table = (header, rows) => [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
@@ -208,11 +225,13 @@ ${kb(shipped.floor)}, ratio ${(shipped.console / shipped.floor).toFixed(2)}.
 that code compresses, not an exact share of the bundle (the rows do not add up to it).
 A library's row includes its generic code instantiated for the console's types
 (a \`tachys\` view builder for each of the console's views, a \`reactive_graph\`
-signal for each value type).
+signal, memo, effect or resource for each value type): the difference from the
+same crate in the Leptos floor (its last column, the same reading of
+\`tests/bench/floor\`) is what the console's views and state cost in that crate.
 
 Code by crate:
 
-${table(['crate', 'code', 'share of code', 'brotli alone', 'functions'], crateRows)}
+${table(['crate', 'code', 'share of code', 'brotli alone', 'functions', 'same crate in the Leptos floor'], crateRows)}
 
 Code of the console and the domain crate by module (top 30):
 
@@ -225,10 +244,11 @@ function dataBytes(bytes, wasm) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [named, consoleBrotli, floorBrotli, shippedWasm] = process.argv.slice(2);
+  const [named, floorNamed] = process.argv.slice(2);
   if (!named) {
-    console.error('usage: node tests/bench/sizes.mjs named.wasm [console brotli bytes] [floor brotli bytes] [shipped wasm bytes]');
+    console.error('usage: node tests/bench/sizes.mjs named.wasm [floor-named.wasm]');
     process.exit(2);
   }
-  process.stdout.write(sizeSection(named, { console: Number(consoleBrotli ?? 0), floor: Number(floorBrotli ?? 0), shippedWasm: Number(shippedWasm ?? 0) }));
+  const size = readFileSync(named).length;
+  process.stdout.write(sizeSection(named, floorNamed ?? null, { console: 0, floor: 0, shippedWasm: size }));
 }

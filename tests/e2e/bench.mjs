@@ -20,6 +20,7 @@ const distProduction = `${root}dist-production/`;
 const distFloor = `${root}tests/bench/out/floor/`;
 // The production module with its names kept (scripts/bench.sh), for the size table.
 const namedWasm = `${root}tests/bench/out/named.wasm`;
+const floorNamedWasm = `${root}tests/bench/out/floor-named.wasm`;
 const perfPath = `${root}docs/perf.md`;
 const SIZES_START = '<!-- size table: written by make bench (BENCH_ONLY=sizes for this part alone) -->';
 const SIZES_END = '<!-- end of size table -->';
@@ -108,7 +109,7 @@ function sizes() {
   const production = bundle(distProduction);
   const floor = bundle(distFloor);
   const wasm = readdirSync(distProduction).find((f) => f.endsWith('.wasm'));
-  const section = sizeSection(namedWasm, { console: production.brotli, floor: floor.brotli, shippedWasm: readFileSync(distProduction + wasm).length });
+  const section = sizeSection(namedWasm, floorNamedWasm, { console: production.brotli, floor: floor.brotli, shippedWasm: readFileSync(distProduction + wasm).length });
   return `${SIZES_START}\n${section}${SIZES_END}`;
 }
 
