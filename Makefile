@@ -17,6 +17,7 @@ embed:
 	scripts/build-embed.sh
 
 # Build the release bundle and print the performance table (also docs/perf.md).
+# `make bench BENCH_ONLY=sizes`: only the size table by crate and module (a few minutes).
 bench:
 	scripts/install-tools.sh test
 	scripts/bench.sh
