@@ -12,6 +12,7 @@ pub mod file_field;
 pub mod header;
 pub mod info_tip;
 pub mod kebab_menu;
+pub mod load_error;
 pub mod modal;
 pub mod model_select;
 pub mod notify_button;

@@ -17,6 +17,7 @@ use crate::browser::time::local_timestamp;
 use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDelete;
 use crate::components::kebab_menu::{KebabMenu, MenuAction};
+use crate::components::load_error::LoadError;
 use crate::components::pagination::Pagination;
 use crate::components::skipped_note::SkippedNote;
 use crate::hooks::mutation::DeleteFlow;
@@ -119,11 +120,7 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
                             }.into_any()
                         }
                         Err(err) => view! {
-                            <div class="cm-error" role="alert">
-                                <h3>"The datasets could not be loaded"</h3>
-                                <p>{err.user_message()}</p>
-                                <button type="button" class="cm-btn" on:click=move |_| datasets.refetch()>"Retry"</button>
-                            </div>
+                            <LoadError title="The datasets could not be loaded" message=err.user_message() on_retry=Callback::new(move |()| datasets.refetch()) />
                         }.into_any(),
                     }
                 })}

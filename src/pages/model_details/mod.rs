@@ -21,6 +21,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::use_api;
 use crate::components::announcer::use_announcer;
+use crate::components::load_error::LoadError;
 use crate::components::refresh_note::RefreshNote;
 use crate::hooks::last_good::last_good_then;
 use crate::hooks::polling::refresh_while;
@@ -129,11 +130,7 @@ pub fn ModelDetailsPage() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Phase::Failed(message) => view! {
-                    <div class="cm-error" role="alert">
-                        <h1 id="cm-details-title">"The model could not be loaded"</h1>
-                        <p>{message}</p>
-                        <button type="button" class="cm-btn" on:click=move |_| fetched.refetch()>"Retry"</button>
-                    </div>
+                    <LoadError title="The model could not be loaded" message level=1 id="cm-details-title" on_retry=Callback::new(move |()| fetched.refetch()) />
                 }.into_any(),
             }}
         </section>

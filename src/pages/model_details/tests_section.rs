@@ -12,6 +12,7 @@ use crate::api::use_api;
 use crate::browser::time::LocalTime;
 use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDelete;
+use crate::components::load_error::LoadError;
 use crate::components::skipped_note::SkippedNote;
 use crate::hooks::mutation::DeleteFlow;
 use crate::hooks::polling::refresh_while;
@@ -89,11 +90,7 @@ fn TestsList() -> impl IntoView {
                             view! { <SkippedNote note /> <TestsTable items=page.items model_id=model_id.get_untracked() on_delete=ask /> }.into_any()
                         }
                         Err(err) => view! {
-                            <div class="cm-error" role="alert">
-                                <h3>"The tests could not be loaded"</h3>
-                                <p>{err.user_message()}</p>
-                                <button type="button" class="cm-btn" on:click=move |_| tests.refetch()>"Retry"</button>
-                            </div>
+                            <LoadError title="The tests could not be loaded" message=err.user_message() on_retry=Callback::new(move |()| tests.refetch()) />
                         }.into_any(),
                     }
                 })}

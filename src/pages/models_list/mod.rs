@@ -20,6 +20,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{use_api, ApiResult};
 use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDelete;
+use crate::components::load_error::LoadError;
 use crate::components::pagination::Pagination;
 use crate::components::refresh_note::RefreshNote;
 use crate::components::skipped_note::SkippedNote;
@@ -185,11 +186,7 @@ pub fn ModelsListPage() -> impl IntoView {
                 Phase::Empty => view! { <EmptyState open=create_open blocker=Signal::derive(create_blocker) /> }.into_any(),
                 Phase::NoMatches => view! { <NoMatches query go /> }.into_any(),
                 Phase::Failed(message) => view! {
-                    <div class="cm-error" role="alert">
-                        <h2>"The models could not be loaded"</h2>
-                        <p>{message}</p>
-                        <button type="button" class="cm-btn" on:click=move |_| models.refetch()>"Retry"</button>
-                    </div>
+                    <LoadError title="The models could not be loaded" message level=2 on_retry=Callback::new(move |()| models.refetch()) />
                 }.into_any(),
                 Phase::Table => view! {
                     <SkippedNote note=Signal::derive(move || loaded.with(|p| p.as_ref().and_then(Page::skipped_note))) />

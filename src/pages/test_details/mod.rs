@@ -14,6 +14,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::use_api;
 use crate::components::announcer::use_announcer;
+use crate::components::load_error::LoadError;
 use crate::components::refresh_note::RefreshNote;
 use crate::hooks::last_good::last_good_then;
 use crate::hooks::polling::refresh_while;
@@ -93,11 +94,7 @@ pub fn TestDetailsPage() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Phase::Failed(message) => view! {
-                    <div class="cm-error" role="alert">
-                        <h1 id="cm-test-title">"The test could not be loaded"</h1>
-                        <p>{message}</p>
-                        <button type="button" class="cm-btn" on:click=move |_| fetched.refetch()>"Retry"</button>
-                    </div>
+                    <LoadError title="The test could not be loaded" message level=1 id="cm-test-title" on_retry=Callback::new(move |()| fetched.refetch()) />
                 }.into_any(),
             }}
         </section>

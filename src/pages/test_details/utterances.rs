@@ -10,6 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::diff::Marked;
 use crate::api::use_api;
+use crate::components::load_error::LoadError;
 use crate::components::pagination::Pagination;
 use crate::components::skipped_note::SkippedNote;
 use crate::routes::{use_go, Route};
@@ -94,11 +95,7 @@ pub fn Utterances(test_id: Memo<String>, unit: Signal<Unit>) -> impl IntoView {
                             view! { <SkippedNote note /> <UtteranceTable rows unit /> }.into_any()
                         }
                         Err(err) => view! {
-                            <div class="cm-error" role="alert">
-                                <h3>"The utterances could not be loaded"</h3>
-                                <p>{err.user_message()}</p>
-                                <button type="button" class="cm-btn" on:click=move |_| rows.refetch()>"Retry"</button>
-                            </div>
+                            <LoadError title="The utterances could not be loaded" message=err.user_message() on_retry=Callback::new(move |()| rows.refetch()) />
                         }.into_any(),
                     }
                 })}
