@@ -14,7 +14,7 @@ mkdir -p tests/bench/out
 # the size table (tests/bench/sizes.mjs): trunk's own wasm-bindgen and
 # `wasm-opt -Oz` steps, plus `-g`, so only the name section differs.
 production() {
-  trunk build --release --no-default-features --dist dist-production
+  trunk build --release --no-default-features --features console --dist dist-production
   local named="$root/target/bench-sizes"
   wasm-bindgen --target=web --no-typescript --out-dir "$named" --out-name custom-models-console \
     target/wasm32-unknown-unknown/release/custom-models-console.wasm
@@ -40,6 +40,8 @@ fi
 trunk build --release
 production
 floor
+# The host build, for the row of <custom-model-select>'s own module.
+bash scripts/build-embed.sh
 # The WER alignment row: the domain crate's code alone, as the browser runs it.
 (cd tests/bench/wer && CARGO_TARGET_DIR="$root/target/bench-wer" cargo build -q --release --target wasm32-unknown-unknown)
 wasm-bindgen --target web --out-dir tests/bench/out/wer "$root/target/bench-wer/wasm32-unknown-unknown/release/bench_wer.wasm"

@@ -5,39 +5,56 @@
 #                                   exports mount, mountModelSelect and version
 #   custom-models-console_bg.wasm
 #   custom-models-console.d.ts      the exports, the config, both elements, the events
+#   custom-model-select.js          the picker alone, for a page that shows only it:
+#   custom-model-select_bg.wasm     defines <custom-model-select>, exports
+#   custom-model-select.d.ts        mountModelSelect and version (HTTP mode only: no demo)
 #   manifest.json                   version, and each file's size and SRI sha384
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 out=dist-embed
-name=custom-models-console
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-
-cargo build --release --lib --target wasm32-unknown-unknown
 rm -rf "$out" && mkdir -p "$out"
-wasm-bindgen --target web --out-dir "$out" --out-name "$name" \
-  target/wasm32-unknown-unknown/release/custom_models_console.wasm
-if command -v wasm-opt > /dev/null; then
-  wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    -o "$out/${name}_bg.wasm" "$out/${name}_bg.wasm"
-fi
-rm -f "$out/${name}_bg.wasm.d.ts"
 
-node - "$out" "$name" "$version" <<'JS'
+# One module: `cargo build` with these feature flags, then wasm-bindgen and wasm-opt.
+module() {
+  local name=$1
+  shift
+  cargo build --release --lib --target wasm32-unknown-unknown "$@"
+  wasm-bindgen --target web --out-dir "$out" --out-name "$name" \
+    target/wasm32-unknown-unknown/release/custom_models_console.wasm
+  if command -v wasm-opt > /dev/null; then
+    wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      -o "$out/${name}_bg.wasm" "$out/${name}_bg.wasm"
+  fi
+  rm -f "$out/${name}_bg.wasm.d.ts"
+}
+module custom-models-console
+# Without `console` (and `demo`), nothing reaches the pages: the linker drops them.
+module custom-model-select --no-default-features
+
+node - "$out" "$version" <<'JS'
 const { readFileSync, writeFileSync, appendFileSync, statSync } = require('node:fs');
 const { createHash } = require('node:crypto');
-const [out, name, version] = process.argv.slice(2);
+const [out, version] = process.argv.slice(2);
 const css = readFileSync('style/main.css', 'utf8') + readFileSync('embed/shadow.css', 'utf8');
-const elements = readFileSync('embed/elements.js', 'utf8')
-  .replace('__CM_VERSION__', JSON.stringify(version))
-  .replace('__CM_STYLES__', JSON.stringify(css));
-appendFileSync(`${out}/${name}.js`, elements);
-appendFileSync(`${out}/${name}.d.ts`, readFileSync('embed/types.d.ts', 'utf8'));
+const read = (file) => readFileSync(`embed/${file}`, 'utf8');
+const modules = {
+  'custom-models-console': ['shadow-mount.js', 'console-element.js', 'select-element.js'],
+  'custom-model-select': ['shadow-mount.js', 'select-element.js'],
+};
 const files = {};
-for (const file of [`${name}.js`, `${name}_bg.wasm`, `${name}.d.ts`]) {
-  const bytes = readFileSync(`${out}/${file}`);
-  files[file] = { bytes: statSync(`${out}/${file}`).size, integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` };
+for (const [name, parts] of Object.entries(modules)) {
+  const elements = parts.map(read).join('\n')
+    .replace('__CM_VERSION__', JSON.stringify(version))
+    .replace('__CM_STYLES__', JSON.stringify(css));
+  appendFileSync(`${out}/${name}.js`, elements);
+  appendFileSync(`${out}/${name}.d.ts`, read('types.d.ts'));
+  for (const file of [`${name}.js`, `${name}_bg.wasm`, `${name}.d.ts`]) {
+    const bytes = readFileSync(`${out}/${file}`);
+    files[file] = { bytes: statSync(`${out}/${file}`).size, integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` };
+  }
 }
-writeFileSync(`${out}/manifest.json`, JSON.stringify({ name, version, files }, null, 2) + '\n');
+writeFileSync(`${out}/manifest.json`, JSON.stringify({ name: 'custom-models-console', version, files }, null, 2) + '\n');
 JS
 echo "dist-embed/: $(ls "$out" | tr '\n' ' ')"

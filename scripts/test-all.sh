@@ -43,11 +43,12 @@ tier() {
 
 tier "format" cargo fmt --all --check
 tier "lint" cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
-tier "lint (production build)" cargo clippy --no-default-features --lib --bins --target wasm32-unknown-unknown -- -D warnings
+tier "lint (production build)" cargo clippy --no-default-features --features console --lib --bins --target wasm32-unknown-unknown -- -D warnings
+tier "lint (model select alone)" cargo clippy --no-default-features --lib --target wasm32-unknown-unknown -- -D warnings
 tier "1. native unit tests (domain)" cargo test -p domain --lib
 tier "2. browser unit tests (wasm-bindgen-test)" cargo test --target wasm32-unknown-unknown --test web
 tier "release build" trunk build --release
-tier "production build (no demo backend)" trunk build --release --no-default-features --dist dist-production
+tier "production build (no demo backend)" trunk build --release --no-default-features --features console --dist dist-production
 tier "host build (dist-embed/)" scripts/build-embed.sh
 tier "3. end-to-end tests (Playwright)" bash -c "cd tests/e2e && CI=1 npx playwright test"
 summary

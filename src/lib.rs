@@ -5,6 +5,9 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod embed;
+// Only with `console`: without it the library is the model select alone.
+#[cfg(feature = "console")]
+pub mod embed_console;
 pub mod embed_select;
 pub mod expiry;
 pub mod hooks;

@@ -206,7 +206,7 @@ export function sizeSection(namedWasm, floorWasm, shipped) {
 
   return `## Where the bytes are
 
-The production build's module (\`--no-default-features\`), rebuilt with its
+The production build's module (\`--no-default-features --features console\`), rebuilt with its
 function names kept (same \`wasm-bindgen\` and \`wasm-opt -Oz\` as trunk, plus
 \`-g\`: ${kb(shippedSize)} without the name section, against the shipped
 ${kb(shipped.shippedWasm)}). Bundle in the same run: console ${kb(shipped.console)} brotli, Leptos floor

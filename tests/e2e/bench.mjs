@@ -92,8 +92,8 @@ const VANILLA = {
   range: '#range',
 };
 
-function bundle(dir) {
-  const files = readdirSync(dir).filter((f) => /\.(wasm|js)$/.test(f));
+function bundle(dir, prefix = '') {
+  const files = readdirSync(dir).filter((f) => /\.(wasm|js)$/.test(f) && f.startsWith(prefix));
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const f of files) {
     const b = readFileSync(dir + f);
@@ -350,6 +350,8 @@ try {
   const size = bundle(distProduction);
   const demoSize = bundle(dist);
   const floorSize = bundle(distFloor);
+  // The host build's picker module alone (scripts/build-embed.sh).
+  const selectSize = bundle(`${root}dist-embed/`, 'custom-model-select');
   const floor = await measureFloor(browser);
   const [small, large] = await measureScale(browser);
   const upload = await uploadMemory(browser);
@@ -364,6 +366,7 @@ try {
   const pass = (ok) => (ok ? 'met' : '**missed**');
   const sizesOf = (s) => `raw ${kb(s.raw)}, gzip ${kb(s.gzip)}, brotli ${kb(s.brotli)}`;
   rows.push(['bundle (wasm + JS), production build', sizesOf(size), `Leptos floor ${kb(floorSize.brotli)}`, (size.brotli / floorSize.brotli).toFixed(2), '≤ 2× the Leptos floor, brotli', pass(size.brotli <= 2 * floorSize.brotli)]);
+  rows.push(['bundle (wasm + JS), `<custom-model-select>` alone (host build)', sizesOf(selectSize), `Leptos floor ${kb(floorSize.brotli)}`, (selectSize.brotli / floorSize.brotli).toFixed(2), '≤ 60 KB brotli', pass(selectSize.brotli <= 60 * 1024)]);
   rows.push(['bundle (wasm + JS), release build with the demo backend', sizesOf(demoSize), '', '', '≤ 150 KB brotli', pass(demoSize.brotli <= 150 * 1024)]);
   for (const [n, m] of [[100, small], [100000, large]]) {
     rows.push([`startup, ${n} models`, fmt(m.appStart), fmt(m.vanStart), ratio(m.appStart, m.vanStart).toFixed(2), '≤ 3× vanilla', pass(ratio(m.appStart, m.vanStart) <= 3)]);

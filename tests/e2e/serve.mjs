@@ -24,7 +24,7 @@ const root = process.env.DIST || fileURLToPath(new URL('../../dist/', import.met
 const hostPage = fileURLToPath(new URL('../host/index.html', import.meta.url));
 const hostDir = fileURLToPath(new URL('../host/', import.meta.url));
 const embedDir = process.env.DIST_EMBED || fileURLToPath(new URL('../../dist-embed/', import.meta.url));
-const elementHosts = { '/plain': 'plain.html', '/app': 'app.html' };
+const elementHosts = { '/plain': 'plain.html', '/app': 'app.html', '/picker': 'picker.html' };
 const benchDir = fileURLToPath(new URL('../bench/', import.meta.url));
 
 async function resolve(path) {

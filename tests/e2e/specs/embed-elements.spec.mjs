@@ -180,3 +180,21 @@ test.describe('an app with its own router, styles and form', () => {
     expect(await page.locator('#model').evaluate((el) => el.value)).toBe('m1');
   });
 });
+
+test('a page with only the picker loads the picker\'s own module, not the console', async ({ page }) => {
+  const models = makeModels(10);
+  models.forEach((m) => { m.status = 1; });
+  models[0].status = 4; // en-US
+  await fakeBackend(page, { models });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/picker');
+  const select = page.locator('#model').getByLabel('Custom model');
+  await expect(select.locator('option')).toHaveText(['None (base model)', 'Backend model 001 (English (US))']);
+  await select.selectOption({ label: 'Backend model 001 (English (US))' });
+  await page.getByRole('button', { name: 'Start transcription' }).click();
+  await expect(page.locator('#submitted')).toHaveText('{"model":"m1"}');
+  expect(fetched).toContain('/console/custom-model-select_bg.wasm');
+  expect(fetched.filter((p) => p.includes('custom-models-console'))).toEqual([]);
+  await expectNoAxeViolations(page);
+});

@@ -13,9 +13,10 @@ test('every file of dist-embed matches manifest.json', () => {
   const cargo = readFileSync(new URL('../../../Cargo.toml', import.meta.url), 'utf8');
   expect(manifest.version).toBe(cargo.match(/^version = "(.*)"/m)[1]);
   expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
-  expect(Object.keys(manifest.files).sort()).toEqual(
-    ['custom-models-console.d.ts', 'custom-models-console.js', 'custom-models-console_bg.wasm'],
-  );
+  expect(Object.keys(manifest.files).sort()).toEqual([
+    'custom-model-select.d.ts', 'custom-model-select.js', 'custom-model-select_bg.wasm',
+    'custom-models-console.d.ts', 'custom-models-console.js', 'custom-models-console_bg.wasm',
+  ]);
   for (const [file, { bytes, integrity }] of Object.entries(manifest.files)) {
     const body = readFileSync(new URL(file, dir));
     expect(body.length, file).toBe(bytes);
