@@ -133,10 +133,11 @@ impl From<TrainingErrorCode> for String {
 
 /// "about 12 min left" for a running training that says when it should end.
 pub fn time_left_text(estimated_finish: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let minutes = (estimated_finish - now).num_seconds().max(0).div_euclid(60) + 1;
+    // Whole minutes, rounded up: 61 s left is "about 2 min".
+    let minutes = ((estimated_finish - now).num_seconds().max(0) + 59).div_euclid(60);
     match minutes {
         _ if estimated_finish <= now => "finishing…".into(),
-        1 => "less than a minute left".into(),
+        0 | 1 => "less than a minute left".into(),
         m if m < 60 => format!("about {m} min left"),
         m => format!("about {} h {} min left", m / 60, m % 60),
     }
@@ -152,7 +153,9 @@ mod tests {
         let at = |s: i64| now + chrono::Duration::seconds(s);
         assert_eq!(time_left_text(at(30), now), "less than a minute left");
         assert_eq!(time_left_text(at(11 * 60 + 20), now), "about 12 min left");
-        assert_eq!(time_left_text(at(2 * 3600 + 5 * 60), now), "about 2 h 6 min left");
+        assert_eq!(time_left_text(at(2 * 3600 + 5 * 60), now), "about 2 h 5 min left");
+        assert_eq!(time_left_text(at(14 * 60), now), "about 14 min left");
+        assert_eq!(time_left_text(at(14 * 60 + 1), now), "about 15 min left");
         assert_eq!(time_left_text(at(-5), now), "finishing…");
     }
     use TrainingStatus::*;
