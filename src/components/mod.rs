@@ -2,6 +2,7 @@
 //! reports through callbacks; pages do the fetching.
 
 pub mod announcer;
+pub mod badge;
 pub mod config_problems;
 pub mod confirm_dialog;
 pub mod copy_id;

@@ -1,29 +1,31 @@
 //! How far a running training is, when the server says: a progress bar and
 //! "about 12 min left". Without figures nothing shows (the badge's spinner says enough).
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use domain::training::time_left_text;
+use domain::{CustomModel, TrainingStatus};
 use leptos::prelude::*;
-
-fn now() -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
-}
 
 #[component]
 pub fn TrainingProgress(
-    #[prop(into)] progress: Signal<Option<u8>>,
-    #[prop(into)] estimated_finish: Signal<Option<DateTime<Utc>>>,
+    #[prop(into)] model: Signal<Option<CustomModel>>,
     /// Names the bar, e.g. "Training progress of Call centre".
     #[prop(into)]
     label: Signal<String>,
 ) -> impl IntoView {
-    let left = move || estimated_finish.get().map(|at| time_left_text(at, now()));
+    let figures = move || {
+        model.with(|m| {
+            let m = m.as_ref().filter(|m| m.status == TrainingStatus::Running)?;
+            Some((m.progress?, m.estimated_finish))
+        })
+    };
     move || {
-        progress.get().map(|value| {
+        figures().map(|(value, finish)| {
+            let left = finish.map(|at| format!(" · {}", time_left_text(at, Utc::now())));
             view! {
                 <span class="cm-progress">
                     <progress max="100" value=value aria-label=label.get()>{format!("{value} %")}</progress>
-                    <span class="cm-progress__text">{format!("{value} %")} {left().map(|l| format!(" · {l}"))}</span>
+                    <span class="cm-progress__text">{format!("{value} %")} {left}</span>
                 </span>
             }
         })

@@ -75,6 +75,17 @@ impl DatasetCheck {
         self.status.known() == Some(CheckStatus::Invalid)
     }
 
+    /// The badge colour: blue while checking, green valid, red invalid, gray unknown.
+    pub fn badge(&self) -> crate::status::BadgeColour {
+        use crate::status::BadgeColour;
+        match self.status.known() {
+            Some(CheckStatus::Validating) => BadgeColour::Blue,
+            Some(CheckStatus::Valid) => BadgeColour::Green,
+            Some(CheckStatus::Invalid) => BadgeColour::Red,
+            None => BadgeColour::Gray,
+        }
+    }
+
     /// Still being checked; a status this console does not know counts too, so
     /// nothing is trained on data the server has not passed.
     pub fn is_validating(&self) -> bool {

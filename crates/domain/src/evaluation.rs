@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::status::BadgeColour;
 use crate::wer::{self, Alignment, Counts, Unit};
 use crate::{CustomModel, Dataset, DatasetType, TrainingStatus};
 
@@ -48,6 +49,16 @@ impl EvaluationStatus {
         Self::ALL.into_iter().find(|s| s.as_wire().eq_ignore_ascii_case(raw.trim()))
     }
 
+    /// The badge colour: amber queued, blue running, green succeeded, red failed.
+    pub fn badge(self) -> BadgeColour {
+        match self {
+            EvaluationStatus::Queued => BadgeColour::Amber,
+            EvaluationStatus::Running => BadgeColour::Blue,
+            EvaluationStatus::Succeeded => BadgeColour::Green,
+            EvaluationStatus::Failed => BadgeColour::Red,
+        }
+    }
+
     /// Whether the server is still working on it (and the console should keep asking).
     pub fn is_pending(self) -> bool {
         matches!(self, EvaluationStatus::Queued | EvaluationStatus::Running)
@@ -77,6 +88,11 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// The status badge's colour; gray for a status this console does not know.
+    pub fn badge(&self) -> BadgeColour {
+        self.status.known().map_or(BadgeColour::Gray, EvaluationStatus::badge)
+    }
+
     /// Whether the console should keep asking: queued, running, or a status it does not know.
     pub fn is_pending(&self) -> bool {
         self.status.known().is_none_or(EvaluationStatus::is_pending)
@@ -371,7 +387,9 @@ mod tests {
             summary: None,
         };
         assert!(e.is_pending());
+        assert_eq!(e.badge(), BadgeColour::Gray);
         e.status = EvaluationStatus::Failed.into();
+        assert_eq!(e.badge(), BadgeColour::Red);
         e.failure_code = Some("no_reference_text".into());
         assert!(!e.is_pending());
         assert_eq!(e.failure_message().as_deref(), Some("The test datasets hold no transcript text to compare with."));

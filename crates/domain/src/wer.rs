@@ -280,6 +280,16 @@ pub enum Grade {
 }
 
 impl Grade {
+    /// The badge colour: green good, amber acceptable, red needs work.
+    pub fn badge(self) -> crate::status::BadgeColour {
+        use crate::status::BadgeColour;
+        match self {
+            Grade::Good => BadgeColour::Green,
+            Grade::Acceptable => BadgeColour::Amber,
+            Grade::NeedsWork => BadgeColour::Red,
+        }
+    }
+
     /// Good under 10 %, Acceptable from 10 % to under 30 %, Needs work from 30 %
     /// (`rate` as a fraction). Azure's guidance: 5–10 % is good, about 20 % is
     /// acceptable, 30 % or more needs work. A rate that is not a number needs work.

@@ -1,24 +1,17 @@
 //! A dataset's check by the server: a badge (Checking, Valid, Invalid, or the
 //! server's own word), and for an invalid file its problems on demand.
 
-use domain::dataset_check::{CheckStatus, DatasetCheck};
+use domain::dataset_check::DatasetCheck;
 use leptos::prelude::*;
+
+use crate::components::badge::Badge;
 
 #[component]
 pub fn DatasetCheckCell(check: DatasetCheck, name: String) -> impl IntoView {
-    let tone = match check.status.known() {
-        Some(CheckStatus::Valid) => "green",
-        Some(CheckStatus::Invalid) => "red",
-        Some(CheckStatus::Validating) => "blue",
-        None => "gray",
-    };
     let problems = check.problems.clone();
     let count = problems.len();
     view! {
-        <span class=format!("cm-badge cm-badge--{tone}")>
-            {check.status.known().is_none_or(|s| s == CheckStatus::Validating).then(|| view! { <span class="cm-spinner" aria-hidden="true"></span> })}
-            {check.status.label().to_owned()}
-        </span>
+        <Badge colour=check.badge() busy=check.is_validating()>{check.status.label().to_owned()}</Badge>
         {(count > 0).then(|| view! {
             <details class="cm-problems">
                 <summary>

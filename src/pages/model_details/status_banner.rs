@@ -41,11 +41,7 @@ pub fn StatusBanner() -> impl IntoView {
                 </button>
             </div>
             <p class="cm-status-banner__summary">{move || status.get().summary()}</p>
-            <TrainingProgress
-                progress=Signal::derive(move || ctx.model.with(|m| m.as_ref().filter(|m| m.status == TrainingStatus::Running).and_then(|m| m.progress)))
-                estimated_finish=Signal::derive(move || ctx.model.with(|m| m.as_ref().and_then(|m| m.estimated_finish)))
-                label="Training progress"
-            />
+            <TrainingProgress model=ctx.model label="Training progress" />
             <Show when=move || status.get() == TrainingStatus::Running>
                 <NotifyButton model_id=Signal::derive(move || ctx.model.with(|m| m.as_ref().map(|m| m.id.clone()).unwrap_or_default())) />
             </Show>

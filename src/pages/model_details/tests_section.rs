@@ -1,7 +1,7 @@
 //! "Test the model": a trained model's tests against its base model, asked
 //! about again while any runs, and "New Test".
 
-use domain::evaluation::{Evaluation, EvaluationStatus};
+use domain::evaluation::Evaluation;
 use domain::wer::{change_text, rate_text};
 use domain::TrainingStatus;
 use leptos::prelude::*;
@@ -11,6 +11,7 @@ use super::use_model;
 use crate::api::use_api;
 use crate::browser::time::LocalTime;
 use crate::components::announcer::use_announcer;
+use crate::components::badge::Badge;
 use crate::components::confirm_dialog::ConfirmDelete;
 use crate::components::load_error::LoadError;
 use crate::components::skipped_note::SkippedNote;
@@ -109,13 +110,6 @@ fn TestsTable(items: Vec<Evaluation>, model_id: String, on_delete: Callback<Eval
         .into_iter()
         .map(|e| {
             let href = Route::test(&model_id, &e.id).href();
-            let tone = match e.status.known() {
-                Some(EvaluationStatus::Succeeded) => "green",
-                Some(EvaluationStatus::Failed) => "red",
-                Some(EvaluationStatus::Running) => "blue",
-                Some(EvaluationStatus::Queued) => "amber",
-                None => "gray",
-            };
             let (base, custom, change) = match e.summary {
                 Some(s) => (rate_text(&s.base), rate_text(&s.custom), change_text(&s.base, &s.custom)),
                 None => (String::new(), String::new(), None),
@@ -127,10 +121,7 @@ fn TestsTable(items: Vec<Evaluation>, model_id: String, on_delete: Callback<Eval
                 <tr>
                     <th scope="row"><a href=href>{e.name.clone()}</a></th>
                     <td data-label="Status">
-                        <span class=format!("cm-badge cm-badge--{tone}")>
-                            {e.is_pending().then(|| view! { <span class="cm-spinner" aria-hidden="true"></span> })}
-                            {e.status.label().to_owned()}
-                        </span>
+                        <Badge colour=e.badge() busy=e.is_pending()>{e.status.label().to_owned()}</Badge>
                         {failure.map(|f| view! { <p class="cm-hint">{f}</p> })}
                     </td>
                     <td data-label="Base error rate">{base}</td>

@@ -80,11 +80,7 @@ pub fn ModelsTable(
                 <th scope="row" class="cm-table__name"><a href=href>{field(|m| m.name.clone())}</a></th>
                 <td data-label="Training Status">
                     <StatusBadge status raw=raw_status />
-                    <TrainingProgress
-                        progress=Signal::derive(move || model.with(|m| m.as_ref().filter(|m| m.status == TrainingStatus::Running).and_then(|m| m.progress)))
-                        estimated_finish=Signal::derive(move || model.with(|m| m.as_ref().and_then(|m| m.estimated_finish)))
-                        label=Signal::derive(move || format!("Training progress of {}", field(|m| m.name.clone())()))
-                    />
+                    <TrainingProgress model label=Signal::derive(move || format!("Training progress of {}", field(|m| m.name.clone())())) />
                 </td>
                 <td data-label="Base Language">{language}</td>
                 <td data-label="Last Modified">

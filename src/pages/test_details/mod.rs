@@ -84,7 +84,7 @@ pub fn TestDetailsPage() -> impl IntoView {
                 Phase::Ready => view! {
                     <RefreshNote failure=refresh_failure retrying=polling.retrying on_retry=Callback::new(move |()| fetched.refetch()) />
                     <div class="cm-page__head"><h1 id="cm-test-title">{test_name}</h1></div>
-                    <TestBody test unit test_id />
+                    <TestBody test unit model_id test_id />
                 }.into_any(),
                 Phase::NotFound => view! {
                     <div class="cm-empty">
@@ -103,7 +103,12 @@ pub fn TestDetailsPage() -> impl IntoView {
 
 /// What the test has to show in its state: progress, why it failed, or results.
 #[component]
-fn TestBody(test: RwSignal<Option<Evaluation>>, unit: Signal<Unit>, test_id: Memo<String>) -> impl IntoView {
+fn TestBody(
+    test: RwSignal<Option<Evaluation>>,
+    unit: Signal<Unit>,
+    model_id: Memo<String>,
+    test_id: Memo<String>,
+) -> impl IntoView {
     #[derive(Clone, PartialEq)]
     enum State {
         Pending(String),
@@ -138,7 +143,7 @@ fn TestBody(test: RwSignal<Option<Evaluation>>, unit: Signal<Unit>, test_id: Mem
         }.into_any(),
         State::Done => view! {
             <Summary summary unit />
-            <Utterances test_id unit />
+            <Utterances model_id test_id unit />
         }.into_any(),
     }
     }

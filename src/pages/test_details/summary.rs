@@ -3,8 +3,11 @@
 //! bar carries its name and count).
 
 use domain::evaluation;
+use domain::status::BadgeColour;
 use domain::wer::{change_text, rate_text, Counts, Grade, Unit};
 use leptos::prelude::*;
+
+use crate::components::badge::Badge;
 
 #[component]
 pub fn Summary(summary: Signal<Option<evaluation::Summary>>, unit: Signal<Unit>) -> impl IntoView {
@@ -42,12 +45,6 @@ pub fn Summary(summary: Signal<Option<evaluation::Summary>>, unit: Signal<Unit>)
 #[component]
 fn ModelCard(title: &'static str, counts: Counts, name: &'static str, widest: u32, unit: Unit) -> impl IntoView {
     let grade = counts.rate().map(Grade::of);
-    let tone = match grade {
-        Some(Grade::Good) => "green",
-        Some(Grade::Acceptable) => "amber",
-        Some(Grade::NeedsWork) => "red",
-        None => "gray",
-    };
     let bar = |label: &'static str, kind: &'static str, n: u32| {
         let width = format!("{}%", u64::from(n) * 100 / u64::from(widest));
         view! {
@@ -66,7 +63,7 @@ fn ModelCard(title: &'static str, counts: Counts, name: &'static str, widest: u3
                 {rate_text(&counts)}
                 <span class="cm-summary__rate-name" aria-hidden="true">{format!(" {name}")}</span>
             </p>
-            <p><span class=format!("cm-badge cm-badge--{tone}")>{grade.map_or("No reference text", Grade::label)}</span></p>
+            <p><Badge colour=grade.map_or(BadgeColour::Gray, Grade::badge)>{grade.map_or("No reference text", Grade::label)}</Badge></p>
             <ul class="cm-bars" aria-label=format!("Errors of the {}", title.to_lowercase())>
                 {bar("Substitutions", "sub", counts.substitutions)}
                 {bar("Deletions", "del", counts.deletions)}

@@ -16,12 +16,10 @@ use crate::components::skipped_note::SkippedNote;
 use crate::routes::{use_go, Route};
 
 #[component]
-pub fn Utterances(test_id: Memo<String>, unit: Signal<Unit>) -> impl IntoView {
+pub fn Utterances(model_id: Memo<String>, test_id: Memo<String>, unit: Signal<Unit>) -> impl IntoView {
     let api = use_api();
     let query_map = use_query_map();
     let query = Memo::new(move |_| query_map.with(|q| TestQuery::from_params(|k| q.get(k))));
-    let model_id =
-        Memo::new(move |_| leptos_router::hooks::use_params_map().with_untracked(|p| p.get("id").unwrap_or_default()));
     let route = move |query: TestQuery| Route::Test { model_id: model_id.get(), test_id: test_id.get(), query };
     let go_to = use_go();
     let go = Callback::new(move |q: TestQuery| go_to.run((route(q), true)));
