@@ -11,6 +11,7 @@ pub fn DatasetCheckCell(check: DatasetCheck, name: String) -> impl IntoView {
     let problems = check.problems.clone();
     let count = problems.len();
     view! {
+        <div class="cm-check">
         <Badge colour=check.badge() busy=check.is_validating()>{check.status.label().to_owned()}</Badge>
         {(count > 0).then(|| view! {
             <details class="cm-problems">
@@ -21,5 +22,6 @@ pub fn DatasetCheckCell(check: DatasetCheck, name: String) -> impl IntoView {
                 <ul>{problems.iter().map(|p| view! { <li>{p.text()}</li> }).collect_view()}</ul>
             </details>
         })}
+        </div>
     }
 }

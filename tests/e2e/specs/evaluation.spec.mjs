@@ -111,6 +111,16 @@ test('a dataset the server finds invalid blocks training, naming it and its prob
   await datasetRow(page, 'bad.vtt').getByText('1 problem').click();
   await expect(datasetRow(page, 'bad.vtt')).toContainText('Line 3: cue ends before it starts');
   await expectNoAxeViolations(page);
+  // The open problems widen the Check column: the table still fits its section, at
+  // every width where it is a table rather than cards.
+  for (const width of [1001, 1100, 1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => {
+      const table = document.querySelector('.cm-datasets table').getBoundingClientRect();
+      return Math.round(table.right - document.querySelector('.cm-datasets').getBoundingClientRect().right);
+    });
+    expect(overflow, `the datasets table overflows by ${overflow} px at ${width} px`).toBeLessThanOrEqual(0);
+  }
 });
 
 test.describe('a long training', () => {
