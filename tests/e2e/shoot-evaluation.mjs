@@ -41,6 +41,22 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('progressbar', { name: 'Training progress' }).waitFor();
     await page.getByRole('table', { name: 'Datasets' }).waitFor();
     await shot('model-running');
+    // A failed test (seeded on the second trained model), and a file the server found invalid.
+    await page.goto(`${origin}/custom-models?search=Aviation%20ATC%201`);
+    await page.getByRole('link', { name: 'Aviation ATC 1', exact: true }).click();
+    await page.getByRole('link', { name: 'Holdout (empty export)' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The test failed' }).waitFor();
+    await shot('test-failed');
+    await page.goto(`${origin}/custom-models?search=Radiology%20notes%201`);
+    await page.getByRole('link', { name: 'Radiology notes 1', exact: true }).click();
+    await page.getByRole('button', { name: 'New Dataset' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New Dataset' });
+    await dialog.getByLabel('Drop files here or click to choose').setInputFiles([{ name: 'bad.vtt', mimeType: 'text/vtt', buffer: Buffer.from('WEBVTT\n\n00:00:05.000 --> 00:00:02.000\nBackwards\n') }]);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('1 problem').click();
+    await page.getByText('Line 3: cue ends before it starts').waitFor();
+    await shot('dataset-invalid');
     await context.close();
   }
 }
