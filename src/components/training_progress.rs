@@ -23,9 +23,9 @@ pub fn TrainingProgress(
         figures().map(|(value, finish)| {
             let left = finish.map(|at| format!(" · {}", time_left_text(at, Utc::now())));
             view! {
-                <span class="cm-progress">
+                <span class="cm-training-progress">
                     <progress max="100" value=value aria-label=label.get()>{format!("{value} %")}</progress>
-                    <span class="cm-progress__text">{format!("{value} %")} {left}</span>
+                    <span class="cm-training-progress__text">{format!("{value} %")} {left}</span>
                 </span>
             }
         })

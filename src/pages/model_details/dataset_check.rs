@@ -11,7 +11,7 @@ pub fn DatasetCheckCell(check: DatasetCheck, name: String) -> impl IntoView {
     let problems = check.problems.clone();
     let count = problems.len();
     view! {
-        <div class="cm-check">
+        <div class="cm-stack">
         <Badge colour=check.badge() busy=check.is_validating()>{check.status.label().to_owned()}</Badge>
         {(count > 0).then(|| view! {
             <details class="cm-problems">

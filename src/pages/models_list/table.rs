@@ -79,8 +79,10 @@ pub fn ModelsTable(
             <tr>
                 <th scope="row" class="cm-table__name"><a href=href>{field(|m| m.name.clone())}</a></th>
                 <td data-label="Training Status">
-                    <StatusBadge status raw=raw_status />
-                    <TrainingProgress model label=Signal::derive(move || format!("Training progress of {}", field(|m| m.name.clone())())) />
+                    <div class="cm-stack">
+                        <StatusBadge status raw=raw_status />
+                        <TrainingProgress model label=Signal::derive(move || format!("Training progress of {}", field(|m| m.name.clone())())) />
+                    </div>
                 </td>
                 <td data-label="Base Language">{language}</td>
                 <td data-label="Last Modified">

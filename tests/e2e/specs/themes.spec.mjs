@@ -82,6 +82,11 @@ for (const viewport of [...phones, ...tablets]) {
       if (phone) {
         await expect(card.getByRole('cell', { name: 'Failed' })).toHaveAttribute('data-label', 'Training Status');
         await expect(card.locator('td[data-label="Base Language"]')).toBeVisible();
+        // A running training's badge and progress share their cell without overlapping.
+        const running = modelRows(page).filter({ hasText: 'Legal hearings 1' });
+        const badge = await running.getByText('Running', { exact: true }).boundingBox();
+        const text = await running.locator('.cm-training-progress__text').boundingBox();
+        expect(badge.y + badge.height <= text.y || text.x >= badge.x + badge.width, 'badge and progress overlap').toBe(true);
       }
       await expectNoAxeViolations(page);
       await dialogFits('New Custom Model', () => page.getByRole('button', { name: 'New Custom Model' }).click());
