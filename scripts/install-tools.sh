@@ -4,7 +4,7 @@
 # ../shared/TOOLCHAIN.md verified on this machine kind (no internet but registries).
 #
 #   scripts/install-tools.sh build   # wasm target, trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/install-tools.sh test    # the above + Chromium, chromedriver, e2e npm packages
+#   scripts/install-tools.sh test    # the above + Chromium, chromedriver, e2e and host-app npm packages
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
@@ -64,6 +64,13 @@ install_test_tools() {
     say "installing the end-to-end suite's npm packages"
     # Playwright must never fetch its own browsers here: we drive /usr/bin/chromium.
     (cd "$e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
+  fi
+
+  # The React host app (tests/host/react/): React 19, react-router 7, Vite.
+  local react="$root/tests/host/react"
+  if [ ! -d "$react/node_modules/react-router" ] || [ "$react/package-lock.json" -nt "$react/node_modules/.package-lock.json" ]; then
+    say "installing the React host app's npm packages"
+    (cd "$react" && npm ci --no-audit --no-fund --silent)
   fi
 }
 

@@ -50,5 +50,6 @@ tier "2. browser unit tests (wasm-bindgen-test)" cargo test --target wasm32-unkn
 tier "release build" trunk build --release
 tier "production build (no demo backend)" trunk build --release --no-default-features --features console --dist dist-production
 tier "host build (dist-embed/)" scripts/build-embed.sh
+tier "host apps (dist-embed/ packed, installed and bundled by Vite)" scripts/build-hosts.sh
 tier "3. end-to-end tests (Playwright)" bash -c "cd tests/e2e && CI=1 npx playwright test"
 summary
