@@ -157,7 +157,8 @@ fn wrap_history(window: &web_sys::Window) {
     let Ok(history) = window.history() else { return };
     for name in ["pushState", "replaceState"] {
         let key = JsValue::from_str(name);
-        let Some(original) = js_sys::Reflect::get(&history, &key).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        let Some(original) =
+            js_sys::Reflect::get(&history, &key).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         else {
             continue;
         };
