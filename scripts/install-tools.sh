@@ -66,12 +66,16 @@ install_test_tools() {
     (cd "$e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
   fi
 
-  # The React host app (tests/host/react/): React 19, react-router 7, Vite.
-  local react="$root/tests/host/react"
-  if [ ! -d "$react/node_modules/react-router" ] || [ "$react/package-lock.json" -nt "$react/node_modules/.package-lock.json" ]; then
-    say "installing the React host app's npm packages"
-    (cd "$react" && npm ci --no-audit --no-fund --silent)
-  fi
+  # The host apps: tests/host/react/ (React 19, react-router 7) and tests/host/vue/
+  # (Vue 3, vue-router 4), both built by Vite.
+  local app
+  for app in react vue; do
+    local dir="$root/tests/host/$app"
+    if [ ! -d "$dir/node_modules/vite" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+      say "installing the $app host app's npm packages"
+      (cd "$dir" && npm ci --no-audit --no-fund --silent)
+    fi
+  done
 }
 
 case "$what" in

@@ -62,6 +62,7 @@ for (const [build, base] of builds) {
     });
 
     test('StrictMode\'s double mount and 20 remounts leave one console and nothing behind', async ({ page }) => {
+      test.setTimeout(90_000); // 20 mounts, each loading its list, on a shared machine
       const errors = watchConsole(page);
       const backend = await fakeBackend(page);
       await page.goto(`${base}/custom-models`);

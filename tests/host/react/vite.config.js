@@ -1,11 +1,11 @@
 // The React host's build. One app, two ways: `vite build` into dist/ (served
 // under /react/ by tests/e2e/serve.mjs) and Vite's dev server in middleware
-// mode under /react-dev/ (serve.mjs starts it; HOST_BASE says which).
+// mode under /react-dev/ (tests/e2e/host-apps.mjs starts it with that base).
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
-  base: process.env.HOST_BASE || '/react/',
+  base: '/react/',
   plugins: [react()],
   // Pre-bundling would move the package's module away from its .wasm files,
   // which it finds beside itself (new URL(…, import.meta.url)).
