@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier in order and ends with one summary line
 # ("tests: N passed, M failed"). Stops at the first failing tier.
+#   0. lint of docs/openapi.yaml (Redocly, Spectral)
 #   1. native unit tests of the pure domain crate, plus format and lint checks
 #   2. wasm-bindgen-test in headless Chromium (components, mock API)
 #   3. Playwright end-to-end tests of the release build in the system Chromium
@@ -42,6 +43,7 @@ tier() {
 }
 
 tier "format" cargo fmt --all --check
+tier "contract lint (Redocly, Spectral)" scripts/lint-contract.sh
 tier "lint" cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 tier "lint (production build)" cargo clippy --no-default-features --features console --lib --bins --target wasm32-unknown-unknown -- -D warnings
 tier "lint (model select alone)" cargo clippy --no-default-features --lib --target wasm32-unknown-unknown -- -D warnings
