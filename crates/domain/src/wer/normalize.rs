@@ -36,8 +36,8 @@ impl Case {
 
 /// `text` as it is compared: the steps of the module documentation, in order.
 pub fn normalize(text: &str, case: Case) -> String {
-    let composed: String = text.nfc().collect();
-    let lower = case.lower(&composed);
+    // ASCII is already composed: most English text skips the tables.
+    let lower = if text.is_ascii() { case.lower(text) } else { case.lower(&text.nfc().collect::<String>()) };
     let mut normalized = String::with_capacity(lower.len());
     let mut pending_break = false;
     // Whether the last character was punctuation or a symbol, whose marks and
@@ -47,7 +47,6 @@ pub fn normalize(text: &str, case: Case) -> String {
     let mut chars = lower.chars().peekable();
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
-        let group = c.general_category_group();
         let kept = if is_break(c) {
             None
         } else if matches!(c, '\u{ad}' | '\u{feff}') {
@@ -58,10 +57,10 @@ pub fn normalize(text: &str, case: Case) -> String {
             between.then_some(joiner)
         } else if matches!(c, '.' | ',') {
             (previous.is_some_and(is_digit) && next.is_some_and(is_digit)).then_some(c)
-        } else if after_removed && (group == GeneralCategoryGroup::Mark || c == '\u{200d}') {
+        } else if after_removed && (c == '\u{200d}' || group(c) == Some(GeneralCategoryGroup::Mark)) {
             None
         } else {
-            (!matches!(group, GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Symbol)).then_some(c)
+            (!is_punctuation_or_symbol(c)).then_some(c)
         };
         after_removed = kept.is_none() && !is_break(c);
         previous = Some(c);
@@ -87,8 +86,20 @@ fn is_break(c: char) -> bool {
     c.is_whitespace() || c == '\u{200b}'
 }
 
+/// The general category group, for characters beyond ASCII (whose groups the
+/// functions below know without the table).
+fn group(c: char) -> Option<GeneralCategoryGroup> {
+    (!c.is_ascii()).then(|| c.general_category_group())
+}
+
+/// Unicode categories P and S; in ASCII exactly the ASCII punctuation characters.
+fn is_punctuation_or_symbol(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(group(c), Some(GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Symbol))
+}
+
 fn is_digit(c: char) -> bool {
-    c.general_category() == GeneralCategory::DecimalNumber
+    c.is_ascii_digit() || (!c.is_ascii() && c.general_category() == GeneralCategory::DecimalNumber)
 }
 
 /// The apostrophe or hyphen `c` stands for, if it is one.
