@@ -42,6 +42,8 @@
 //! into other kinds, and now and then count one more error.
 
 mod normalize;
+mod unicode;
+mod unicode_tables;
 
 use serde::{Deserialize, Serialize};
 

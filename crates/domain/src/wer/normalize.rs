@@ -1,8 +1,7 @@
 //! The text both sides are reduced to before they are compared (see the module
 //! documentation of [`crate::wer`] for the rules, with examples).
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+use super::unicode::{compose, is_digit, is_mark, is_punctuation_or_symbol};
 
 /// How upper case becomes lower case.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,8 +35,7 @@ impl Case {
 
 /// `text` as it is compared: the steps of the module documentation, in order.
 pub fn normalize(text: &str, case: Case) -> String {
-    // ASCII is already composed: most English text skips the tables.
-    let lower = if text.is_ascii() { case.lower(text) } else { case.lower(&text.nfc().collect::<String>()) };
+    let lower = case.lower(&compose(text));
     let mut normalized = String::with_capacity(lower.len());
     let mut pending_break = false;
     // Whether the last character was punctuation or a symbol, whose marks and
@@ -57,7 +55,7 @@ pub fn normalize(text: &str, case: Case) -> String {
             between.then_some(joiner)
         } else if matches!(c, '.' | ',') {
             (previous.is_some_and(is_digit) && next.is_some_and(is_digit)).then_some(c)
-        } else if after_removed && (c == '\u{200d}' || group(c) == Some(GeneralCategoryGroup::Mark)) {
+        } else if after_removed && (c == '\u{200d}' || is_mark(c)) {
             None
         } else {
             (!is_punctuation_or_symbol(c)).then_some(c)
@@ -84,22 +82,6 @@ pub fn normalize(text: &str, case: Case) -> String {
 /// Whitespace, and the zero-width space that separates words in Thai or Khmer text.
 fn is_break(c: char) -> bool {
     c.is_whitespace() || c == '\u{200b}'
-}
-
-/// The general category group, for characters beyond ASCII (whose groups the
-/// functions below know without the table).
-fn group(c: char) -> Option<GeneralCategoryGroup> {
-    (!c.is_ascii()).then(|| c.general_category_group())
-}
-
-/// Unicode categories P and S; in ASCII exactly the ASCII punctuation characters.
-fn is_punctuation_or_symbol(c: char) -> bool {
-    c.is_ascii_punctuation()
-        || matches!(group(c), Some(GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Symbol))
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && c.general_category() == GeneralCategory::DecimalNumber)
 }
 
 /// The apostrophe or hyphen `c` stands for, if it is one.

@@ -104,16 +104,6 @@ fn every_unicode_punctuation_and_symbol_is_a_break() {
 }
 
 #[test]
-fn ascii_is_classified_as_the_unicode_tables_say() {
-    use unicode_properties::{GeneralCategoryGroup as G, UnicodeGeneralCategory};
-    for c in (0u8..128).map(char::from) {
-        let table = matches!(c.general_category_group(), G::Punctuation | G::Symbol);
-        assert_eq!(c.is_ascii_punctuation(), table, "{c:?}");
-        assert_eq!(c.is_ascii_digit(), c.general_category() == unicode_properties::GeneralCategory::DecimalNumber);
-    }
-}
-
-#[test]
 fn dots_and_commas_between_digits_stay_and_digit_groups_go() {
     assert_eq!(plain("3.14 and 2,5 kg"), "3.14 and 2,5 kg");
     assert_eq!(count("3.14", "314", Scoring::WORDS), counts(1, 0, 0, 1));
