@@ -73,7 +73,7 @@ test('train, upload TEST data, run a test, reopen it from its link, filter and p
   await expect(table.locator('tbody tr')).toHaveCount(5);
   await expectNoAxeViolations(page);
 
-  await page.getByLabel('Show').selectOption({ label: 'Custom worse than base' });
+  await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Custom worse than base' });
   await expect(page).toHaveURL(/filter=custom_worse/);
   const rows = table.locator('tbody tr');
   await expect(rows.first()).toBeVisible();
@@ -84,7 +84,7 @@ test('train, upload TEST data, run a test, reopen it from its link, filter and p
   }
   await expect(table.locator('mark, del, ins').first()).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel('Show')).toHaveValue('custom_worse');
+  await expect(page.getByLabel('Show', { exact: true })).toHaveValue('custom_worse');
 });
 
 test('a new version copies the datasets, starts Ready to Run and links both ways', async ({ page }) => {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 
 import { requestProblems, responseProblems } from './contract.mjs';
-import { evaluationRoutes } from './fake-evaluations.mjs';
+import { evaluationControls, evaluationRoutes } from './fake-evaluations.mjs';
 
 export const httpConfig = { apiBaseUrl: '/api', token: 'test-token-123' };
 
@@ -51,6 +51,7 @@ export async function fakeBackend(page, { models = makeModels(30), user, dataset
     replies: new Map(), // idempotency: "METHOD path key" -> the first answer
   };
   page.fakeBackend = state;
+  evaluationControls(state);
 
   /** For tests of a backend that breaks the contract on purpose. */
   state.offContract = () => { state.checkContract = false; };

@@ -4,16 +4,20 @@
 // `state.holdUtterancesPage(n)` keeps page n's answer back until the function it
 // returns is called, so a test can look at a download half way.
 
-/** Answers the request when it is about tests or versions; else returns null. */
-export function evaluationRoutes(state, record, path, json, fulfill) {
-  state.evaluations ??= {};
-  state.utterances ??= {};
-  state.utteranceHolds ??= {};
-  state.holdUtterancesPage ??= (n) => {
+/** Adds `state.holdUtterancesPage` (see above) to a new fake's state. */
+export function evaluationControls(state) {
+  state.utteranceHolds = {};
+  state.holdUtterancesPage = (n) => {
     let release;
     state.utteranceHolds[n] = new Promise((resolve) => { release = resolve; });
     return () => release();
   };
+}
+
+/** Answers the request when it is about tests or versions; else returns null. */
+export function evaluationRoutes(state, record, path, json, fulfill) {
+  state.evaluations ??= {};
+  state.utterances ??= {};
   const tests = path.match(/^\/custom-models\/([^/]+)\/evaluations$/);
   if (tests && record.method === 'GET') {
     const all = state.evaluations[decodeURIComponent(tests[1])] ?? [];
@@ -46,8 +50,8 @@ export function evaluationRoutes(state, record, path, json, fulfill) {
     const page = Number(record.params.page ?? 1);
     const size = Number(record.params.page_size ?? 25);
     const answer = () => json(200, { items: all.slice((page - 1) * size, page * size), total: all.length, page, page_size: size });
-    const hold = state.utteranceHolds[page];
-    delete state.utteranceHolds[page];
+    const hold = state.utteranceHolds?.[page];
+    if (hold) delete state.utteranceHolds[page];
     return hold ? hold.then(answer) : answer();
   }
   if (record.method === 'GET' && path === '/custom-models' && record.params.from_model_id) {
