@@ -3,6 +3,7 @@
 //! network, system notifications, and whether the tab is shown.
 
 pub mod clipboard;
+pub mod download;
 pub mod files;
 pub mod focus;
 pub mod ids;

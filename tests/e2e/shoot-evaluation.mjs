@@ -34,6 +34,13 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('heading', { name: 'Utterances' }).waitFor();
     await page.getByRole('table', { name: /Utterances/ }).waitFor();
     await shot('test-results');
+    // The reference as compared, and a finished download's note under its button.
+    await page.getByRole('checkbox', { name: 'Show as compared' }).check();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download results (CSV)' }).click();
+    await downloading;
+    await page.getByText(/^Saved \d+ utterances/).waitFor();
+    await shot('test-results-compared');
     await page.goto(`${origin}/custom-models`);
     await page.getByRole('progressbar', { name: 'Training progress of Legal hearings 1' }).waitFor();
     await shot('list-progress');

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::status::BadgeColour;
-use crate::wer::{self, Alignment, Counts, Unit};
+use crate::wer::{self, Alignment, Counts, Scoring};
 use crate::{CustomModel, Dataset, DatasetType, TrainingStatus};
 
 /// The longest name a test may have, in characters.
@@ -135,9 +135,9 @@ pub struct Compared {
 }
 
 impl Compared {
-    pub fn new(utterance: Utterance, unit: Unit) -> Self {
-        let base = wer::align(&utterance.reference, &utterance.base, unit);
-        let custom = wer::align(&utterance.reference, &utterance.custom, unit);
+    pub fn new(utterance: Utterance, scoring: Scoring) -> Self {
+        let base = wer::align(&utterance.reference, &utterance.base, scoring);
+        let custom = wer::align(&utterance.reference, &utterance.custom, scoring);
         Compared { utterance, base, custom }
     }
 }

@@ -1,7 +1,7 @@
 //! The mock's recognizer output: a reference with seeded errors, so the mock can
 //! show believable error rates that stay the same from one visit to the next.
 
-use crate::wer::{normalize, tokens, Unit};
+use crate::wer::{tokens, Scoring, Unit};
 
 /// Words a recognizer plausibly puts in the wrong place: short, common, unstressed.
 const WORDS: [&str; 24] = [
@@ -16,13 +16,13 @@ const THAI_CHARS: [&str; 10] = ["ก", "น", "ม", "ร", "ส", "า", "เ",
 /// `reference` with about `error_rate` of its tokens substituted, deleted or
 /// with words inserted; the same inputs always give the same text.
 ///
-/// The output reads like recognizer output: [`normalize`]d, tokens joined by spaces
+/// The output reads like recognizer output: normalised ([`Scoring::normalize`]), tokens joined by spaces
 /// (or, for [`Unit::Characters`], by nothing). Of the errors about half are
 /// substitutions, 30 % deletions and 20 % insertions after the token, so the WER
 /// of the result comes out close to `error_rate`. `error_rate` 0 (or not a number)
 /// gives the normalised reference.
-pub fn degrade(reference: &str, seed: u64, error_rate: f64, unit: Unit) -> String {
-    let normalized = normalize(reference);
+pub fn degrade(reference: &str, seed: u64, error_rate: f64, scoring: Scoring) -> String {
+    let (normalized, unit) = (scoring.normalize(reference), scoring.unit);
     if error_rate.is_nan() || error_rate <= 0.0 {
         return normalized;
     }
@@ -103,34 +103,34 @@ mod tests {
     #[test]
     fn the_same_inputs_give_the_same_text() {
         let text = long_text();
-        assert_eq!(degrade(&text, 7, 0.3, Unit::Words), degrade(&text, 7, 0.3, Unit::Words));
-        assert_ne!(degrade(&text, 7, 0.3, Unit::Words), degrade(&text, 8, 0.3, Unit::Words));
+        assert_eq!(degrade(&text, 7, 0.3, Scoring::WORDS), degrade(&text, 7, 0.3, Scoring::WORDS));
+        assert_ne!(degrade(&text, 7, 0.3, Scoring::WORDS), degrade(&text, 8, 0.3, Scoring::WORDS));
     }
 
     #[test]
     fn rate_zero_gives_the_normalised_reference() {
-        assert_eq!(degrade("Hello, World!", 1, 0.0, Unit::Words), "hello world");
-        assert_eq!(degrade("Hello, World!", 1, f64::NAN, Unit::Words), "hello world");
-        assert_eq!(degrade("今日は 晴れ。", 1, 0.0, Unit::Characters), "今日は 晴れ");
+        assert_eq!(degrade("Hello, World!", 1, 0.0, Scoring::WORDS), "hello world");
+        assert_eq!(degrade("Hello, World!", 1, f64::NAN, Scoring::WORDS), "hello world");
+        assert_eq!(degrade("今日は 晴れ。", 1, 0.0, Scoring::CHARACTERS), "今日は 晴れ");
     }
 
     #[test]
     fn the_error_rate_comes_out_near_the_one_asked_for() {
         let text = long_text();
         for seed in 0..5 {
-            let wer = count(&text, &degrade(&text, seed, 0.3, Unit::Words), Unit::Words).rate().unwrap_or(0.0);
+            let wer = count(&text, &degrade(&text, seed, 0.3, Scoring::WORDS), Scoring::WORDS).rate().unwrap_or(0.0);
             assert!((0.15..0.45).contains(&wer), "seed {seed}: {wer}");
         }
         let japanese = "今日は晴れです。明日は雨が降るでしょう。".repeat(30);
-        let cer = count(&japanese, &degrade(&japanese, 3, 0.3, Unit::Characters), Unit::Characters).rate();
+        let cer = count(&japanese, &degrade(&japanese, 3, 0.3, Scoring::CHARACTERS), Scoring::CHARACTERS).rate();
         assert!(cer.is_some_and(|cer| (0.15..0.45).contains(&cer)), "{cer:?}");
     }
 
     #[test]
     fn errors_are_recognizer_like() {
-        let out = degrade(&long_text(), 11, 0.5, Unit::Words);
-        assert!(out.split(' ').all(|w| !w.is_empty() && w == normalize(w)));
-        let thai = degrade("สวัสดีครับ", 2, 1.0, Unit::Characters);
+        let out = degrade(&long_text(), 11, 0.5, Scoring::WORDS);
+        assert!(out.split(' ').all(|w| !w.is_empty() && w == Scoring::WORDS.normalize(w)));
+        let thai = degrade("สวัสดีครับ", 2, 1.0, Scoring::CHARACTERS);
         assert!(thai.chars().all(|c| ('\u{0e00}'..='\u{0e7f}').contains(&c)), "{thai}");
     }
 
@@ -138,12 +138,12 @@ mod tests {
     fn odd_input_never_panics() {
         let huge = "word ".repeat(100_000);
         for text in ["", " ", "!!!", "🎉🎉 🎊", "é\u{301}", huge.as_str()] {
-            for unit in [Unit::Words, Unit::Characters] {
+            for scoring in [Scoring::WORDS, Scoring::CHARACTERS] {
                 for rate in [0.0, 0.3, 1.0, 7.0, -1.0, f64::INFINITY] {
-                    let _ = degrade(text, u64::MAX, rate, unit);
+                    let _ = degrade(text, u64::MAX, rate, scoring);
                 }
             }
         }
-        assert_eq!(degrade("", 1, 1.0, Unit::Words), "");
+        assert_eq!(degrade("", 1, 1.0, Scoring::WORDS), "");
     }
 }

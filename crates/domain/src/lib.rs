@@ -32,6 +32,7 @@ pub mod model;
 pub mod named;
 pub mod pagination;
 pub mod query;
+pub mod results_csv;
 pub mod role;
 pub mod size;
 pub mod sort_choice;

@@ -1,26 +1,53 @@
 //! Word error rate (WER), or character error rate (CER) for languages written
 //! without spaces, with the alignment that shows where the errors are.
 //!
-//! Both texts are normalised the way jiwer's default transform does it before
-//! counting, so punctuation and case never count as errors:
+//! ## What is compared
 //!
-//! 1. **ToLowerCase**: Unicode lower case (`"ÉCOLE"` → `"école"`, `"STRAẞE"` → `"straße"`,
-//!    `"ΟΔΟΣ"` → `"οδος"` with a final `ς`, as recognizers write it).
-//! 2. **RemovePunctuation**: punctuation becomes a word break, except an apostrophe
-//!    or hyphen with a letter or digit on both sides (`don't`, `e-mail`, `covid-19`);
-//!    typographic apostrophes and hyphens (`’`, `‐`) become `'` and `-`, so `don’t`
-//!    matches `don't`. "Punctuation" is ASCII punctuation and symbols plus the
-//!    Latin-1, General Punctuation, CJK and fullwidth punctuation blocks (`«»`, `–—…`,
-//!    `、。「」`, `！？`). Letters, digits, marks and emoji stay.
-//! 3. **RemoveMultipleSpaces** and **Strip**: whitespace runs become one space, none at the ends.
+//! Both texts are reduced by [`normalize`] before counting, so that case,
+//! punctuation and the way a character is encoded never count as errors:
 //!
-//! There is no Unicode composition (NFC) or compatibility folding (NFKC): a
-//! decomposed `e` + `◌́` and a fullwidth `Ａ` stay as typed, as they do in jiwer.
+//! 1. **Composition**: Unicode NFC, so a precomposed `é` and `e` + `◌́` are one
+//!    character. There is no compatibility folding (NFKC): a fullwidth `Ａ` stays.
+//! 2. **Lower case**: Unicode's (`ÉCOLE` → `école`, `STRAẞE` → `straße`, `ΟΔΟΣ` →
+//!    `οδος`); for Turkish and Azerbaijani (`tr`, `az`) `İ` → `i` and `I` → `ı`.
+//! 3. **Punctuation and symbols**: every character of the Unicode general categories
+//!    P (punctuation: `.` `،` `؟` `।` `«` `」`) and S (symbols: `$` `€` `%` `+` `©` and
+//!    emoji) becomes a word break, with the marks and joiners that follow it (the
+//!    variation selector of `❤️`). Two exceptions keep a word whole:
+//!    - an apostrophe or hyphen with a letter or digit on both sides (`don't`,
+//!      `e-mail`, `covid-19`); `’` and `ʼ` become `'`, `‐` and `‑` become `-`,
+//!      so `don’t` matches `don't`;
+//!    - a `.` or `,` with a digit on both sides (`3.14`, `1,5`). When the integer
+//!      part is grouped (by threes with one separator throughout, `1,000,000` or
+//!      `1.000.000`, or the Indian way, `12,34,567`), the group separators are taken
+//!      out and any decimal part after the other separator stays: `1,000,000` →
+//!      `1000000`, `1.000,5` → `1000,5`. So `1,000,000` matches `1000000`, while `3.14`
+//!      and `314` differ by one word. A lone `1.000` is read as grouped too (one
+//!      thousand, as German writes it).
+//! 4. **Spaces**: whitespace runs (and the zero-width space of Thai or Khmer text)
+//!    become one space, none at the ends; a soft hyphen is dropped. Letters, digits,
+//!    marks and other characters stay as they are.
 //!
-//! Errors are counted as in NIST sclite: a Levenshtein alignment of the token
-//! sequences with unit costs; rate = (S + D + I) / N, N being the reference tokens.
+//! So `"It costs €5, Ali."` and `"it costs 5 ali"` agree, as do an Arabic reference
+//! with `،` and `؟` and the same words without them.
+//!
+//! ## How errors are counted
+//!
+//! A Levenshtein alignment of the token sequences (words, or for [`Unit::Characters`]
+//! the non-space characters) with unit costs; rate = (S + D + I) / N, N being the
+//! reference tokens. This is what jiwer computes on texts reduced as above (jiwer's
+//! own default transform only strips and splits on spaces; its `RemovePunctuation`
+//! removes category P but not S). NIST sclite aligns with weights 3/3/4 for
+//! insertions, deletions and substitutions, so it may split the same differences
+//! into other kinds, and now and then count one more error.
+
+mod normalize;
+mod unicode;
+mod unicode_tables;
 
 use serde::{Deserialize, Serialize};
+
+pub use normalize::{normalize, Case};
 
 /// What is counted: words, or characters for languages written without spaces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,66 +76,35 @@ impl Unit {
     }
 }
 
-/// The unit for a base language code: Japanese, Chinese and Thai ("ja-JP", "zh",
-/// "th-TH", any case) count characters, because their words are not separated by
-/// spaces and a "word" would be a whole sentence; every other language counts words.
-pub fn unit_for(language: &str) -> Unit {
-    let primary = language.split(['-', '_']).next().unwrap_or_default();
-    if ["ja", "zh", "th"].iter().any(|code| primary.eq_ignore_ascii_case(code)) {
-        Unit::Characters
-    } else {
-        Unit::Words
-    }
+/// How a language's texts are compared: what is counted and how case is folded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scoring {
+    pub unit: Unit,
+    pub case: Case,
 }
 
-/// `text` normalised as the module documentation describes.
-pub fn normalize(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let mut normalized = String::with_capacity(lower.len());
-    let mut pending_break = false;
-    let mut previous = None;
-    let mut chars = lower.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let kept = match in_word_joiner(c) {
-            Some(joiner) => {
-                let between_word_chars =
-                    previous.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-                between_word_chars.then_some(joiner)
-            }
-            None => (!c.is_whitespace() && !is_punctuation(c)).then_some(c),
+impl Scoring {
+    pub const WORDS: Scoring = Scoring { unit: Unit::Words, case: Case::Unicode };
+    pub const CHARACTERS: Scoring = Scoring { unit: Unit::Characters, case: Case::Unicode };
+
+    /// The rules for a base language code: Japanese, Chinese and Thai ("ja-JP", "zh",
+    /// "th-TH", any case) count characters, because their words are not separated by
+    /// spaces and a "word" would be a whole sentence; every other language counts
+    /// words. Turkish and Azerbaijani lower their own `I`s ([`Case::for_language`]).
+    pub fn for_language(language: &str) -> Scoring {
+        let primary = language.split(['-', '_']).next().unwrap_or_default();
+        let unit = if ["ja", "zh", "th"].iter().any(|code| primary.eq_ignore_ascii_case(code)) {
+            Unit::Characters
+        } else {
+            Unit::Words
         };
-        previous = Some(c);
-        match kept {
-            Some(k) => {
-                if pending_break && !normalized.is_empty() {
-                    normalized.push(' ');
-                }
-                pending_break = false;
-                normalized.push(k);
-            }
-            None => pending_break = true,
-        }
+        Scoring { unit, case: Case::for_language(language) }
     }
-    normalized
-}
 
-/// The apostrophe or hyphen `c` stands for, if it is one.
-fn in_word_joiner(c: char) -> Option<char> {
-    match c {
-        '\'' | '\u{2019}' | '\u{02bc}' => Some('\''),
-        '-' | '\u{2010}' | '\u{2011}' => Some('-'),
-        _ => None,
+    /// `text` as it is compared (what "Show as compared" shows).
+    pub fn normalize(self, text: &str) -> String {
+        normalize(text, self.case)
     }
-}
-
-fn is_punctuation(c: char) -> bool {
-    c.is_ascii_punctuation()
-        || matches!(c,
-            '¡' | '§' | '«' | '¶' | '·' | '»' | '¿'
-            | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}'
-            | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301f}' | '\u{30fb}'
-            | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}')
 }
 
 /// The tokens of already [`normalize`]d text: its words, or for
@@ -181,9 +177,9 @@ pub struct Alignment {
 /// then an insertion. So substitutions pair tokens from the end, and the deletions or
 /// insertions left over come first: "the cat" against "dog" deletes "the" and
 /// substitutes "cat" → "dog".
-pub fn align(reference: &str, hypothesis: &str, unit: Unit) -> Alignment {
-    let (reference, hypothesis) = (normalize(reference), normalize(hypothesis));
-    let (r, h) = (tokens(&reference, unit), tokens(&hypothesis, unit));
+pub fn align(reference: &str, hypothesis: &str, scoring: Scoring) -> Alignment {
+    let (reference, hypothesis) = (scoring.normalize(reference), scoring.normalize(hypothesis));
+    let (r, h) = (tokens(&reference, scoring.unit), tokens(&hypothesis, scoring.unit));
     let mut ops: Vec<Vec<Op>> = Vec::with_capacity(r.len() + 1);
     let counts = sweep(&r, &h, |row| ops.push(row.iter().map(|cell| cell.op).collect()));
 
@@ -210,9 +206,9 @@ pub fn align(reference: &str, hypothesis: &str, unit: Unit) -> Alignment {
 
 /// Only the counts, without building the pairs (totals over many utterances):
 /// two rows of the table instead of all of them, and no token copied.
-pub fn count(reference: &str, hypothesis: &str, unit: Unit) -> Counts {
-    let (reference, hypothesis) = (normalize(reference), normalize(hypothesis));
-    sweep(&tokens(&reference, unit), &tokens(&hypothesis, unit), |_| {})
+pub fn count(reference: &str, hypothesis: &str, scoring: Scoring) -> Counts {
+    let (reference, hypothesis) = (scoring.normalize(reference), scoring.normalize(hypothesis));
+    sweep(&tokens(&reference, scoring.unit), &tokens(&hypothesis, scoring.unit), |_| {})
 }
 
 fn token_before<'a>(tokens: &[&'a str], end: usize) -> Option<&'a str> {

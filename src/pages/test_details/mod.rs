@@ -3,11 +3,12 @@
 //! error marked. Asked about again while the test runs.
 
 mod diff;
+mod export;
 mod summary;
 mod utterances;
 
 use domain::evaluation::Evaluation;
-use domain::wer::{unit_for, Unit};
+use domain::wer::Scoring;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -20,6 +21,7 @@ use crate::hooks::last_good::last_good_then;
 use crate::hooks::polling::refresh_while;
 use crate::routes::Route;
 
+use export::ExportResults;
 use summary::Summary;
 use utterances::Utterances;
 
@@ -63,12 +65,16 @@ pub fn TestDetailsPage() -> impl IntoView {
         _ => Phase::Loading,
     });
     let model_name = move || model.get().and_then(Result::ok).map(|m| m.name).unwrap_or_else(|| "Model".into());
-    let unit = Signal::derive(move || model.get().and_then(Result::ok).map_or(Unit::Words, |m| unit_for(&m.language)));
+    let scoring = Signal::derive(move || {
+        model.get().and_then(Result::ok).map_or(Scoring::WORDS, |m| Scoring::for_language(&m.language))
+    });
     let refresh_failure = Signal::derive(move || match fetched.get() {
         Some(Err(err)) if !err.is_not_found() => Some(err.user_message()),
         _ => None,
     });
     let test_name = move || test.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default());
+    let has_results =
+        Memo::new(move |_| test.with(|t| t.as_ref().is_some_and(|t| !t.is_pending() && t.failure_message().is_none())));
 
     view! {
         <section class="cm-page" aria-labelledby="cm-test-title">
@@ -83,8 +89,13 @@ pub fn TestDetailsPage() -> impl IntoView {
                 Phase::Loading => view! { <p class="cm-loading" role="status">"Loading test…"</p> }.into_any(),
                 Phase::Ready => view! {
                     <RefreshNote failure=refresh_failure retrying=polling.retrying on_retry=Callback::new(move |()| fetched.refetch()) />
-                    <div class="cm-page__head"><h1 id="cm-test-title">{test_name}</h1></div>
-                    <TestBody test unit model_id test_id />
+                    <div class="cm-page__head">
+                        <h1 id="cm-test-title">{test_name}</h1>
+                        <Show when=move || has_results.get()>
+                            <ExportResults test_id name=Signal::derive(test_name) scoring />
+                        </Show>
+                    </div>
+                    <TestBody test scoring model_id test_id />
                 }.into_any(),
                 Phase::NotFound => view! {
                     <div class="cm-empty">
@@ -105,7 +116,7 @@ pub fn TestDetailsPage() -> impl IntoView {
 #[component]
 fn TestBody(
     test: RwSignal<Option<Evaluation>>,
-    unit: Signal<Unit>,
+    scoring: Signal<Scoring>,
     model_id: Memo<String>,
     test_id: Memo<String>,
 ) -> impl IntoView {
@@ -126,6 +137,7 @@ fn TestBody(
         })
     });
     let summary = Signal::derive(move || test.with(|t| t.as_ref().and_then(|t| t.summary)));
+    let unit = Signal::derive(move || scoring.get().unit);
     move || {
         match state.get() {
         State::Pending(status) => view! {
@@ -143,7 +155,7 @@ fn TestBody(
         }.into_any(),
         State::Done => view! {
             <Summary summary unit />
-            <Utterances model_id test_id unit />
+            <Utterances model_id test_id scoring />
         }.into_any(),
     }
     }

@@ -4,7 +4,7 @@
 
 use domain::evaluation::{Compared, TestQuery, UtteranceFilter, UtteranceSort};
 use domain::pagination::clamp_page;
-use domain::wer::{rate_text, Unit};
+use domain::wer::{rate_text, Scoring};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -16,7 +16,7 @@ use crate::components::skipped_note::SkippedNote;
 use crate::routes::{use_go, Route};
 
 #[component]
-pub fn Utterances(model_id: Memo<String>, test_id: Memo<String>, unit: Signal<Unit>) -> impl IntoView {
+pub fn Utterances(model_id: Memo<String>, test_id: Memo<String>, scoring: Signal<Scoring>) -> impl IntoView {
     let api = use_api();
     let query_map = use_query_map();
     let query = Memo::new(move |_| query_map.with(|q| TestQuery::from_params(|k| q.get(k))));
@@ -37,6 +37,8 @@ pub fn Utterances(model_id: Memo<String>, test_id: Memo<String>, unit: Signal<Un
         }
     });
     let total = RwSignal::new(0u64);
+    // Off: the reference as the dataset holds it. On: as it is compared, like the models' texts.
+    let as_compared = RwSignal::new(false);
 
     view! {
         <section class="cm-utterances" aria-labelledby="cm-utterances-title">
@@ -66,6 +68,10 @@ pub fn Utterances(model_id: Memo<String>, test_id: Memo<String>, unit: Signal<Un
                         }).collect_view()}
                     </select>
                 </div>
+                <label class="cm-choice cm-utt__compared">
+                    <input type="checkbox" prop:checked=as_compared on:change=move |ev| as_compared.set(event_target_checked(&ev)) />
+                    "Show as compared"
+                </label>
             </div>
             <p class="cm-legend">
                 "Marks: " <mark class="cm-err cm-err--sub">"substituted"</mark> " "
@@ -88,9 +94,9 @@ pub fn Utterances(model_id: Memo<String>, test_id: Memo<String>, unit: Signal<Un
                         Ok(page) => {
                             total.set(page.total);
                             let note = page.skipped_note();
-                            let unit = unit.get_untracked();
-                            let rows = page.items.into_iter().map(|u| Compared::new(u, unit)).collect::<Vec<_>>();
-                            view! { <SkippedNote note /> <UtteranceTable rows unit /> }.into_any()
+                            let scoring = scoring.get_untracked();
+                            let rows = page.items.into_iter().map(|u| Compared::new(u, scoring)).collect::<Vec<_>>();
+                            view! { <SkippedNote note /> <UtteranceTable rows scoring as_compared /> }.into_any()
                         }
                         Err(err) => view! {
                             <LoadError title="The utterances could not be loaded" message=err.user_message() on_retry=Callback::new(move |()| rows.refetch()) />
@@ -111,7 +117,8 @@ pub fn Utterances(model_id: Memo<String>, test_id: Memo<String>, unit: Signal<Un
 }
 
 #[component]
-fn UtteranceTable(rows: Vec<Compared>, unit: Unit) -> impl IntoView {
+fn UtteranceTable(rows: Vec<Compared>, scoring: Scoring, as_compared: RwSignal<bool>) -> impl IntoView {
+    let unit = scoring.unit;
     let name = unit.rate_name();
     let body = rows
         .into_iter()
@@ -122,10 +129,12 @@ fn UtteranceTable(rows: Vec<Compared>, unit: Unit) -> impl IntoView {
                 _ => String::new(),
             };
             let (base_rate, custom_rate) = (rate_text(&row.base.counts), rate_text(&row.custom.counts));
+            let (written, compared) = (u.reference.clone(), scoring.normalize(&u.reference));
+            let reference = move || if as_compared.get() { compared.clone() } else { written.clone() };
             view! {
                 <tr>
                     <th scope="row" class="cm-utt__where"><span class="cm-utt__file">{u.file.clone()}</span> <span class="cm-hint">{when}</span></th>
-                    <td data-label="Reference" class="cm-utt__text">{u.reference.clone()}</td>
+                    <td data-label="Reference" class="cm-utt__text">{reference}</td>
                     <td data-label="Base model" class="cm-utt__text"><Marked alignment=row.base.clone() unit /></td>
                     <td data-label="Custom model" class="cm-utt__text"><Marked alignment=row.custom.clone() unit /></td>
                     <td data-label=format!("Base {name}")>{base_rate}</td>

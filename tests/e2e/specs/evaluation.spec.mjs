@@ -1,5 +1,8 @@
 // Tests, versions, dataset checks and training progress in the demo (mock API).
+import { readFileSync } from 'node:fs';
+
 import { test, expect, expectNoAxeViolations, settled } from './fixtures.mjs';
+import { parseCsv } from './csv.mjs';
 
 async function openModel(page, name) {
   await page.goto(`/custom-models?search=${encodeURIComponent(name)}`);
@@ -70,7 +73,7 @@ test('train, upload TEST data, run a test, reopen it from its link, filter and p
   await expect(table.locator('tbody tr')).toHaveCount(5);
   await expectNoAxeViolations(page);
 
-  await page.getByLabel('Show').selectOption({ label: 'Custom worse than base' });
+  await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Custom worse than base' });
   await expect(page).toHaveURL(/filter=custom_worse/);
   const rows = table.locator('tbody tr');
   await expect(rows.first()).toBeVisible();
@@ -81,7 +84,7 @@ test('train, upload TEST data, run a test, reopen it from its link, filter and p
   }
   await expect(table.locator('mark, del, ins').first()).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel('Show')).toHaveValue('custom_worse');
+  await expect(page.getByLabel('Show', { exact: true })).toHaveValue('custom_worse');
 });
 
 test('a new version copies the datasets, starts Ready to Run and links both ways', async ({ page }) => {
@@ -152,4 +155,32 @@ test.describe('a long training', () => {
     await page.getByRole('link', { name: 'Custom Models' }).first().click();
     await expect(page.getByRole('progressbar', { name: 'Training progress of Radiology notes 1' })).toBeVisible();
   });
+});
+
+test('a test’s results download as a CSV of every utterance, and Show as compared shows the reference as compared', async ({ page }) => {
+  await openModel(page, 'Field service 1');
+  await page.getByRole('link', { name: 'Holdout November' }).click();
+  const table = page.getByRole('table', { name: 'Utterances with each model’s errors' });
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  const total = Number((await page.getByText(/^\d+–\d+ of \d+$/).innerText()).match(/of (\d+)/)[1]);
+
+  const reference = table.locator('tbody tr').first().locator('td').first();
+  const written = await reference.innerText();
+  expect(written).toMatch(/[A-Z].*[.?!]$/);
+  await page.getByRole('checkbox', { name: 'Show as compared' }).check();
+  const compared = written.toLowerCase().replace(/[.,?!;:]/g, ' ').replace(/\s+/g, ' ').trim();
+  await expect(reference).toHaveText(compared);
+  await expectNoAxeViolations(page);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download results (CSV)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Holdout November results.csv');
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parseCsv(bytes.toString('utf8').slice(1));
+  expect(rows[0].slice(0, 6)).toEqual(['File', 'Start (s)', 'End (s)', 'Reference', 'Base model', 'Custom model']);
+  expect(rows).toHaveLength(1 + total);
+  expect(rows[1][3]).toBe(written);
+  await expect(page.getByRole('status').filter({ hasText: `Saved ${total} utterances to Holdout November results.csv.` })).toBeVisible();
 });

@@ -6,6 +6,7 @@
 // dropped connections, hung requests, lost answers (the server acts, the reply
 // never arrives) and corrupted chunks. The answers themselves: fake-routes.mjs.
 import { requestProblems, responseProblems } from './contract.mjs';
+import { evaluationControls } from './fake-evaluations.mjs';
 import { json, route } from './fake-routes.mjs';
 
 export const httpConfig = { apiBaseUrl: '/api', token: 'test-token-123' };
@@ -81,6 +82,7 @@ export function backendState({
     corruptions: [],
     replies: new Map(), // idempotency: "path key" -> { body, answer } (no answer yet: in flight)
   };
+  evaluationControls(state);
 
   /** For tests of a backend that breaks the contract on purpose. */
   state.offContract = () => { state.checkContract = false; };

@@ -1,6 +1,18 @@
 // The fake backend's tests of trained models and versions (docs/api.md,
 // "Evaluations" and "Versions"). Tests set `state.evaluations[modelId]` and
 // `state.utterances[testId]`, and move a test along with `state.finishTest`.
+// `state.holdUtterancesPage(n)` keeps page n's answer back until the function it
+// returns is called, so a test can look at a download half way.
+
+/** Adds `state.holdUtterancesPage` (see above) to a new fake's state. */
+export function evaluationControls(state) {
+  state.utteranceHolds = {};
+  state.holdUtterancesPage = (n) => {
+    let release;
+    state.utteranceHolds[n] = new Promise((resolve) => { release = resolve; });
+    return () => release();
+  };
+}
 
 /** Answers the request when it is about tests or versions; else returns null. */
 export function evaluationRoutes(state, record, path, json, fulfill) {
@@ -37,7 +49,10 @@ export function evaluationRoutes(state, record, path, json, fulfill) {
     const all = state.utterances[decodeURIComponent(utterances[1])] ?? [];
     const page = Number(record.params.page ?? 1);
     const size = Number(record.params.page_size ?? 25);
-    return json(200, { items: all.slice((page - 1) * size, page * size), total: all.length, page, page_size: size });
+    const answer = () => json(200, { items: all.slice((page - 1) * size, page * size), total: all.length, page, page_size: size });
+    const hold = state.utteranceHolds?.[page];
+    if (hold) delete state.utteranceHolds[page];
+    return hold ? hold.then(answer) : answer();
   }
   if (record.method === 'GET' && path === '/custom-models' && record.params.from_model_id) {
     const hits = state.models.filter((m) => m.from_model_id === record.params.from_model_id);

@@ -135,13 +135,13 @@ impl MockStore {
         sort: UtteranceSort,
     ) -> Result<Page<Utterance>, MockError> {
         let stored = self.stored_evaluation(id)?;
-        let unit = wer::unit_for(&self.model(&stored.evaluation.model_id)?.language);
+        let scoring = wer::Scoring::for_language(&self.model(&stored.evaluation.model_id)?.language);
         let mut rows: Vec<(i64, &Utterance)> = stored
             .utterances
             .iter()
             .filter_map(|u| {
-                let base = wer::count(&u.reference, &u.base, unit);
-                let custom = wer::count(&u.reference, &u.custom, unit);
+                let base = wer::count(&u.reference, &u.base, scoring);
+                let custom = wer::count(&u.reference, &u.custom, scoring);
                 filter.keeps(&base, &custom).then(|| (sort.key(&base, &custom), u))
             })
             .collect();
@@ -171,7 +171,8 @@ impl MockStore {
 
     fn finish_evaluation(&mut self, i: usize, at: DateTime<Utc>) {
         let evaluation = self.evaluations[i].evaluation.clone();
-        let unit = wer::unit_for(&self.model(&evaluation.model_id).map(|m| m.language).unwrap_or_default());
+        let scoring =
+            wer::Scoring::for_language(&self.model(&evaluation.model_id).map(|m| m.language).unwrap_or_default());
         let mut utterances = Vec::new();
         let mut failure = None;
         for dataset_id in &evaluation.dataset_ids {
@@ -193,8 +194,8 @@ impl MockStore {
                     file: dataset.name.clone(),
                     start: cue.start,
                     end: cue.end,
-                    base: crate::hypothesis::degrade(&cue.text, seed, base_rate, unit),
-                    custom: crate::hypothesis::degrade(&cue.text, seed ^ 0x9e37_79b9, custom_rate, unit),
+                    base: crate::hypothesis::degrade(&cue.text, seed, base_rate, scoring),
+                    custom: crate::hypothesis::degrade(&cue.text, seed ^ 0x9e37_79b9, custom_rate, scoring),
                     reference: cue.text,
                 });
             }
@@ -211,8 +212,8 @@ impl MockStore {
         }
         let mut summary = Summary::default();
         for u in &utterances {
-            summary.base.add(&wer::count(&u.reference, &u.base, unit));
-            summary.custom.add(&wer::count(&u.reference, &u.custom, unit));
+            summary.base.add(&wer::count(&u.reference, &u.base, scoring));
+            summary.custom.add(&wer::count(&u.reference, &u.custom, scoring));
         }
         stored.evaluation.status = EvaluationStatus::Succeeded.into();
         stored.evaluation.summary = Some(summary);
@@ -304,8 +305,8 @@ mod tests {
         let mut base = wer::Counts::default();
         let mut custom = wer::Counts::default();
         for u in &all.items {
-            base.add(&wer::align(&u.reference, &u.base, wer::Unit::Words).counts);
-            custom.add(&wer::align(&u.reference, &u.custom, wer::Unit::Words).counts);
+            base.add(&wer::align(&u.reference, &u.base, wer::Scoring::WORDS).counts);
+            custom.add(&wer::align(&u.reference, &u.custom, wer::Scoring::WORDS).counts);
         }
         assert_eq!((summary.base, summary.custom), (base, custom));
         assert!(summary.custom.errors() < summary.base.errors(), "the custom model is mostly better");
@@ -313,8 +314,8 @@ mod tests {
         assert!(worse.total > 0 && worse.total < all.total, "a few utterances are worse: {}", worse.total);
         let sorted = store.utterances(&e.id, 1, 100, UtteranceFilter::All, UtteranceSort::MostImproved).unwrap();
         let saved = |u: &Utterance| {
-            wer::count(&u.reference, &u.base, wer::Unit::Words).errors() as i64
-                - wer::count(&u.reference, &u.custom, wer::Unit::Words).errors() as i64
+            wer::count(&u.reference, &u.base, wer::Scoring::WORDS).errors() as i64
+                - wer::count(&u.reference, &u.custom, wer::Scoring::WORDS).errors() as i64
         };
         assert!(sorted.items.windows(2).all(|w| saved(&w[0]) >= saved(&w[1])));
         store.delete_evaluation(&e.id).unwrap();

@@ -3,7 +3,7 @@
 //! with the pairs a table row marks. Returns the total errors, so nothing is
 //! optimised away and the JS floor's answer can be compared.
 
-use domain::wer::{align, Unit};
+use domain::wer::{align, Scoring};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 #[wasm_bindgen]
@@ -11,7 +11,7 @@ pub fn align_all(references: &str, base: &str, custom: &str) -> u32 {
     let mut errors = 0;
     for ((reference, base), custom) in references.lines().zip(base.lines()).zip(custom.lines()) {
         for hypothesis in [base, custom] {
-            let alignment = align(reference, hypothesis, Unit::Words);
+            let alignment = align(reference, hypothesis, Scoring::WORDS);
             errors += alignment.counts.errors();
         }
     }
