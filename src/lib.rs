@@ -18,7 +18,8 @@ pub mod uploads;
 pub mod workspace;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
+use leptos_router::components::{Route as RouteView, Router, Routes};
+use leptos_router::path;
 
 use crate::api::Api;
 use crate::components::announcer::{Announcer, LiveRegion};
@@ -31,7 +32,10 @@ use crate::components::upload_indicator::UploadIndicator;
 use crate::config::Config;
 use crate::expiry::{ExpiredBanner, SessionExpiry};
 use crate::host_events::HostEvents;
-use crate::routes::AppRoutes;
+use crate::pages::{
+    home::HomePage, model_details::ModelDetailsPage, models_list::ModelsListPage, not_found::NotFoundPage,
+    test_details::TestDetailsPage,
+};
 use crate::uploads::Uploads;
 use crate::workspace::Workspace;
 
@@ -101,6 +105,20 @@ pub fn App(config: Config) -> impl IntoView {
         </Router>
     }
     .into_any()
+}
+
+/// The route table: which page each path shows (the paths themselves are
+/// written once, in [`routes::Route`]).
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFoundPage>
+            <RouteView path=path!("/") view=HomePage />
+            <RouteView path=path!("/custom-models") view=ModelsListPage />
+            <RouteView path=path!("/custom-models/:id") view=ModelDetailsPage />
+            <RouteView path=path!("/custom-models/:id/tests/:test_id") view=TestDetailsPage />
+        </Routes>
+    }
 }
 
 /// Tells the host each path the console moves to (`cm-navigate`).
