@@ -153,7 +153,7 @@ fn blob_of(bytes: &[u8]) -> web_sys::File {
 #[wasm_bindgen_test]
 async fn uploads_go_in_chunks_with_exact_rising_progress_and_can_be_cancelled() {
     use custom_models_console::api::Api;
-    use custom_models_console::uploads::send::{send_file, Hooks, Stop, Target};
+    use custom_models_console::services::uploads::send::{send_file, Hooks, Stop, Target};
     use domain::upload::UploadRequest;
     use domain::DatasetType;
     use std::cell::RefCell;

@@ -11,7 +11,7 @@ use crate::api::use_api;
 use crate::api::ApiResult;
 use crate::browser::time::local_timestamp;
 use crate::components::skipped_note::SkippedNote;
-use crate::workspace::use_workspace;
+use crate::services::workspace::use_workspace;
 use stt_session::SttSessionDialog;
 
 /// How many sessions the Recent sessions list shows.

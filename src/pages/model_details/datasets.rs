@@ -8,13 +8,12 @@ use domain::Dataset;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::context::use_model;
 use super::dataset_check::DatasetCheckCell;
 use super::new_dataset::NewDatasetModal;
 use super::unfinished_uploads::UnfinishedUploads;
-use super::use_model;
 use crate::api::use_api;
 use crate::browser::time::local_timestamp;
-use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDelete;
 use crate::components::kebab_menu::{KebabMenu, MenuAction};
 use crate::components::load_error::LoadError;
@@ -22,7 +21,8 @@ use crate::components::pagination::Pagination;
 use crate::components::skipped_note::SkippedNote;
 use crate::hooks::mutation::DeleteFlow;
 use crate::routes::{use_go, Route};
-use crate::uploads::use_uploads;
+use crate::services::announcer::use_announcer;
+use crate::services::uploads::use_uploads;
 
 #[component]
 pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
@@ -69,7 +69,7 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
         finished
     });
 
-    let toasts = crate::components::toasts::use_toasts();
+    let toasts = crate::services::toasts::use_toasts();
     let deletion = DeleteFlow::new(
         // The model is the page's, whatever the dataset itself claims.
         move |d: &Dataset| {
@@ -78,9 +78,7 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
         },
         move |d| {
             announcer.say(format!("Dataset {} deleted.", d.name));
-            if let Some(toasts) = toasts {
-                toasts.success(format!("Dataset {} deleted.", d.name), None);
-            }
+            toasts.success(format!("Dataset {} deleted.", d.name), None);
             ctx.datasets_version.update(|v| *v += 1);
             ctx.reload.run(());
         },

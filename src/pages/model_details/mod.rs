@@ -1,6 +1,7 @@
 //! The Model Details page: cards with rename, the status banner, training, and
 //! the model's datasets with uploads.
 
+mod context;
 mod dataset_check;
 mod datasets;
 mod header;
@@ -14,19 +15,20 @@ mod unfinished_uploads;
 mod versions;
 
 use domain::status::announcement;
-use domain::CustomModel;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::use_api;
-use crate::components::announcer::use_announcer;
 use crate::components::load_error::LoadError;
 use crate::components::refresh_note::RefreshNote;
 use crate::hooks::last_good::last_good_then;
 use crate::hooks::polling::refresh_while;
 use crate::routes::Route;
+use crate::services::announcer::use_announcer;
+use crate::services::training_watch::use_training_watch;
 
+use context::ModelContext;
 use datasets::DatasetsSection;
 use header::ModelHeader;
 use status_banner::StatusBanner;
@@ -42,20 +44,6 @@ enum Phase {
     Ready,
     NotFound,
     Failed(String),
-}
-
-/// What the page knows and shares with its sections.
-#[derive(Clone, Copy)]
-pub struct ModelContext {
-    pub model: RwSignal<Option<CustomModel>>,
-    /// Refetches the model (after uploads, deletions, renames).
-    pub reload: Callback<()>,
-    /// Bumped when datasets change, so the datasets list refetches.
-    pub datasets_version: RwSignal<u32>,
-    /// How many datasets the model has, once the list has loaded.
-    pub dataset_total: RwSignal<Option<u64>>,
-    /// The datasets shown (the current page), with the server's checks.
-    pub datasets: RwSignal<Vec<domain::Dataset>>,
 }
 
 #[component]
@@ -75,17 +63,12 @@ pub fn ModelDetailsPage() -> impl IntoView {
         _ => None,
     });
 
-    let events = crate::host_events::use_host_events();
-    let watch = crate::components::notify_button::use_training_watch();
+    let watch = use_training_watch();
+    watch.showing(id.into());
     let model = last_good_then(fetched, move |before, latest| {
         if let Some(before) = before.filter(|b| b.status != latest.status) {
             announcer.say(announcement(&latest.name, latest.status));
-            if let Some(watch) = watch {
-                watch.status_changed(before.status, latest);
-            }
-            if let (Some(events), true) = (events, before.status.is_in_progress()) {
-                events.model("cm-training-finished", latest);
-            }
+            watch.status_changed(before.status, latest);
         }
     });
     // Ready follows the model signal, not the fetch, so the sections render with
@@ -135,8 +118,4 @@ pub fn ModelDetailsPage() -> impl IntoView {
             }}
         </section>
     }
-}
-
-pub fn use_model() -> ModelContext {
-    expect_context::<ModelContext>()
 }

@@ -3,12 +3,12 @@
 use domain::evaluation::{is_test_data, validate_name, Evaluation};
 use leptos::prelude::*;
 
-use super::use_model;
+use super::context::use_model;
 use crate::api::use_api;
-use crate::components::announcer::use_announcer;
 use crate::components::modal::Modal;
 use crate::hooks::idempotency::IdempotencyKeys;
 use crate::hooks::mutation::Mutation;
+use crate::services::announcer::use_announcer;
 
 #[component]
 pub fn NewTestDialog(open: RwSignal<bool>, on_created: Callback<Evaluation>) -> impl IntoView {

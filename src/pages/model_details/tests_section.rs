@@ -6,11 +6,10 @@ use domain::wer::{change_text, rate_text};
 use domain::TrainingStatus;
 use leptos::prelude::*;
 
+use super::context::use_model;
 use super::new_test::NewTestDialog;
-use super::use_model;
 use crate::api::use_api;
 use crate::browser::time::LocalTime;
-use crate::components::announcer::use_announcer;
 use crate::components::badge::Badge;
 use crate::components::confirm_dialog::ConfirmDelete;
 use crate::components::load_error::LoadError;
@@ -18,6 +17,7 @@ use crate::components::skipped_note::SkippedNote;
 use crate::hooks::mutation::DeleteFlow;
 use crate::hooks::polling::refresh_while;
 use crate::routes::Route;
+use crate::services::announcer::use_announcer;
 
 #[component]
 pub fn TestsSection() -> impl IntoView {
