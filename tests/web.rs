@@ -3,7 +3,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use custom_models_console::api::{Api, ApiError, MockApi};
+use custom_models_console::api::{Api, ApiError, Backend, MockApi};
 use custom_models_console::browser::storage;
 use custom_models_console::components::status_badge::StatusBadge;
 use custom_models_console::config::{ApiMode, Config, MockOptions};
