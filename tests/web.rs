@@ -3,7 +3,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use custom_models_console::api::{Api, ApiError, Backend, MockApi};
+use custom_models_console::api::{Api, ApiError, Backend, HttpApi, MockApi};
 use custom_models_console::browser::storage;
 use custom_models_console::components::status_badge::StatusBadge;
 use custom_models_console::config::{ApiMode, Config, MockOptions};
@@ -108,6 +108,16 @@ async fn training_error_texts_belong_to_the_training_call() {
     assert_eq!(elsewhere.user_message(), "Your plan does not include this.");
     let err = ApiError::Http { status: 502, code: None, message: None, retry_after_ms: None };
     assert!(err.user_message().contains("HTTP 502"));
+}
+
+#[wasm_bindgen_test]
+async fn both_backends_refuse_an_id_that_is_not_one_path_segment_before_sending() {
+    let mock = MockApi::load(&mock_options("cm-test-ids"), None, None);
+    assert_eq!(mock.model("..").await.unwrap_err(), ApiError::BadId("..".into()));
+    // Nothing listens on port 9: a request would fail as a network error, not BadId.
+    let http = HttpApi::new("http://127.0.0.1:9".into(), None);
+    assert_eq!(http.delete_dataset("cm_1", ".").await.unwrap_err(), ApiError::BadId(".".into()));
+    assert_eq!(http.versions("").await.unwrap_err(), ApiError::BadId(String::new()));
 }
 
 #[wasm_bindgen_test]

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use domain::status::status_changes;
+use domain::model::status_changes;
 use domain::{CustomModel, Page, TrainingStatus};
 use leptos::prelude::*;
 
