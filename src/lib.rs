@@ -130,17 +130,18 @@ fn AppRoutes() -> impl IntoView {
 fn NavigationEvents() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let events = use_host_events();
-    Effect::new(move |previous: Option<String>| {
-        let path = format!(
-            "{}{}",
-            location.pathname.get(),
-            location.search.with(|s| if s.is_empty() { String::new() } else { format!("?{s}") })
-        );
-        if previous.as_ref().is_some_and(|p| *p != path) {
-            events.emit("cm-navigate", serde_json::json!({ "path": path }));
-        }
-        path
-    });
+    Effect::watch(
+        move || {
+            let search = location.search.with(|s| if s.is_empty() { String::new() } else { format!("?{s}") });
+            format!("{}{search}", location.pathname.get())
+        },
+        move |path, previous, _| {
+            if previous.is_some_and(|p| p != path) {
+                events.emit("cm-navigate", serde_json::json!({ "path": path }));
+            }
+        },
+        false,
+    );
 }
 
 /// Logs panics to the console and, because a panic ends the WASM app, replaces

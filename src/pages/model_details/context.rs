@@ -9,8 +9,6 @@ pub struct ModelContext {
     pub model: RwSignal<Option<CustomModel>>,
     /// Refetches the model (after uploads, deletions, renames).
     pub reload: Callback<()>,
-    /// Bumped when datasets change, so the datasets list refetches.
-    pub datasets_version: RwSignal<u32>,
     /// How many datasets the model has, once the list has loaded.
     pub dataset_total: RwSignal<Option<u64>>,
     /// The datasets shown (the current page), with the server's checks.
