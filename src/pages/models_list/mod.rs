@@ -23,7 +23,7 @@ use crate::components::load_error::LoadError;
 use crate::components::pagination::Pagination;
 use crate::components::refresh_note::RefreshNote;
 use crate::components::skipped_note::SkippedNote;
-use crate::hooks::last_good::last_good_then;
+use crate::hooks::loaded::load;
 use crate::hooks::mutation::DeleteFlow;
 use crate::routes::{use_go, Route};
 use crate::services::announcer::use_announcer;
@@ -38,7 +38,9 @@ use sort_select::SortSelect;
 use states::{EmptyState, NewModelButton, NoMatches, TableSkeleton};
 use table::ModelsTable;
 
-/// Which view the page shows; it changes only when this does.
+/// Which view the page shows; it changes only when this does. The list's own
+/// reading of `hooks::loaded`: its failure and its refresh note belong to the
+/// view (search, filters, page) on screen, not to any list that loaded before.
 #[derive(Clone, PartialEq)]
 enum Phase {
     Loading,
@@ -82,7 +84,7 @@ pub fn ModelsListPage() -> impl IntoView {
     // A refresh of the same view that fails keeps its rows, with a note; only a
     // view that never loaded shows the error instead.
     let loaded_for = RwSignal::new(None::<ListQuery>);
-    let loaded = last_good_then(models, move |_, _| loaded_for.set(Some(query.get_untracked())));
+    let loaded = load(models, move |_, _| loaded_for.set(Some(query.get_untracked()))).value;
     let shown_view_loaded = move || loaded_for.with(|q| q.as_ref() == Some(&query.get()));
     let refresh_failure = Signal::derive(move || match models.get() {
         Some(Err(err)) if shown_view_loaded() => Some(err.user_message()),
