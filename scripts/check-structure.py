@@ -6,7 +6,9 @@
    inline `crate::…`/`super::…` path. A name re-exported by a `pub use` leads to
    the file that defines it, so `crate::api::ApiError` points at `api/error.rs`.
    `mod` declarations only tell which file is which module: they are not edges.
-2. No `.rs` file over 400 lines, tests included, in `src/`, `crates/*/src/` and `tests/`.
+2. The console's floors (docs/architecture.md): a file imports only from its own
+   floor or the floors beneath it, never from one above.
+3. No `.rs` file over 400 lines, tests included, in `src/`, `crates/*/src/` and `tests/`.
 
 Run by scripts/test-all.sh; prints every circle and every long file, exits 1 on any.
 """
@@ -30,6 +32,26 @@ def crate_roots():
         src = cargo.parent / "src"
         if (src / "lib.rs").exists():
             yield cargo.parent.name, src, src / "lib.rs"
+
+
+# The console's floors, top first: each top-level module of src/ and its floor.
+FLOORS = [
+    {"", "embed", "embed_console", "embed_select"},  # the root: lib.rs and the host entry points
+    {"pages"},
+    {"components"},
+    {"hooks"},
+    {"services"},
+    {"api"},
+    {"routes", "config", "browser"},
+]
+
+
+def floor(module_path):
+    top = module_path[0] if module_path else ""
+    for level, names in enumerate(FLOORS):
+        if top in names:
+            return level
+    return None
 
 
 def strip_comments(text):
@@ -226,6 +248,17 @@ def main():
             for f in comp:
                 inside = sorted(str(t.relative_to(ROOT)) for t in graph[f] if t in comp)
                 print(f"  {f.relative_to(ROOT)} -> {', '.join(inside)}")
+        if name == "console":
+            for f, targets in graph.items():
+                for t in targets:
+                    here, there = floor(crate.modules[f]), floor(crate.modules[t])
+                    if here is None or there is None:
+                        failed = True
+                        print(f"{f.relative_to(ROOT)}: its folder has no floor in scripts/check-structure.py")
+                        break
+                    if there < here:
+                        failed = True
+                        print(f"{f.relative_to(ROOT)} imports {t.relative_to(ROOT)}, a floor above it")
     for folder in [ROOT / "src", ROOT / "tests", *sorted((ROOT / "crates").glob("*/src"))]:
         for file in sorted(folder.rglob("*.rs")):
             if "node_modules" in file.parts:
@@ -236,7 +269,7 @@ def main():
                 print(f"{file.relative_to(ROOT)}: {count} lines (at most {MAX_LINES})")
     if failed:
         sys.exit(1)
-    print("structure: no import circles, no file over 400 lines")
+    print("structure: no import circles, every import points down a floor, no file over 400 lines")
 
 
 if __name__ == "__main__":
