@@ -344,7 +344,7 @@ try {
   }
   if (process.env.BENCH_ONLY === 'compare') {
     // The console's list timings on this build (dist/) against another demo
-    // build (BASELINE_DIST=…), taking turns in every run so that the machine's
+    // build (BASELINE_DIST=…), taking turns (first one, then the other) so that the machine's
     // drift cannot pass for a difference; for a change that should cost nothing.
     // docs/perf.md is left as it is.
     const base = spawn('node', [`${root}tests/e2e/serve.mjs`], {
@@ -362,8 +362,9 @@ try {
         const now = newRuns();
         const before = newRuns();
         for (let r = 0; r < RUNS; r++) {
-          await measureApp(browser, n, now);
-          await measureApp(browser, n, before, baseOrigin);
+          // Which goes first changes every run: the first of a pair runs on a colder machine.
+          const pair = [() => measureApp(browser, n, now), () => measureApp(browser, n, before, baseOrigin)];
+          for (const measure of r % 2 ? pair.reverse() : pair) await measure();
         }
         for (const key of ['appStart', 'appNext', 'appSize', 'appSearch', 'appSort'].filter((k) => now[k].length)) {
           const [a, b] = [stats(now[key]), stats(before[key])];
