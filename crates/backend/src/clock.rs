@@ -2,7 +2,7 @@
 
 use super::*;
 
-impl MockStore {
+impl Store {
     /// Finishes every training whose time has come. Returns whether anything changed.
     pub fn advance(&mut self, now: DateTime<Utc>) -> bool {
         // Progress is derived from the clock on every call, so it is not a change to save.
