@@ -11,7 +11,7 @@ const MAX_PROBLEMS: usize = 20;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) struct PendingCheck {
-    dataset_id: String,
+    pub(crate) dataset_id: String,
     ends_at: DateTime<Utc>,
     problems: Vec<domain::dataset_check::DatasetProblem>,
 }

@@ -18,7 +18,7 @@ const WORSE_EVERY: usize = 8;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) struct StoredEvaluation {
-    evaluation: Evaluation,
+    pub(crate) evaluation: Evaluation,
     runs_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
     /// Every utterance, once the test succeeded: kept, so deleting a dataset

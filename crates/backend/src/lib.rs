@@ -26,9 +26,12 @@ mod generated;
 mod index;
 mod lower_names;
 mod models;
+mod rows;
 mod seed;
 mod sessions;
 mod versions;
+
+pub use rows::{Row, UnreadableRows, KINDS};
 
 use generated::Generator;
 use lower_names::LowerNames;

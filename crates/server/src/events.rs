@@ -1,0 +1,50 @@
+//! Live updates: `GET /events` streams Server-Sent Events as models, datasets
+//! and tests change (`event: model`, `data: {"id":…,"model_id":…,"status":…}`),
+//! and a tick moves trainings, tests and checks along while no one asks.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures_util::stream::{self, Stream};
+use tokio::sync::broadcast::error::RecvError;
+
+use crate::extract::Caller;
+use crate::state::AppState;
+
+/// How often time moves with no request.
+pub const TICK: Duration = Duration::from_secs(1);
+
+pub async fn stream(
+    State(state): State<Arc<AppState>>,
+    _: Caller,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let receiver = state.subscribe();
+    let events = stream::unfold(receiver, |mut receiver| async move {
+        loop {
+            match receiver.recv().await {
+                Ok(e) => return Some((Ok(Event::default().event(e.kind).data(e.data)), receiver)),
+                // A slow listener missed some: it still gets the next ones.
+                Err(RecvError::Lagged(_)) => continue,
+                Err(RecvError::Closed) => return None,
+            }
+        }
+    });
+    // `ready` first, so a client knows it is listening before it acts.
+    let ready = stream::once(async { Ok(Event::default().event("ready").data("{}")) });
+    Sse::new(stream::StreamExt::chain(ready, events)).keep_alive(KeepAlive::default())
+}
+
+/// Moves time along every [`TICK`] until the server stops.
+pub fn spawn_tick(state: Arc<AppState>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(TICK);
+        loop {
+            interval.tick().await;
+            // A failed save is said by the error itself and tried again next tick.
+            let _ = state.tick().await;
+        }
+    })
+}

@@ -1,0 +1,155 @@
+//! The server's state: the backend's [`Store`] (the same rules as the in-browser
+//! demo) behind one lock, its database, its files and its live-update channel.
+//! Every request runs as [`AppState::call`]: lock, set the caller, let time pass,
+//! apply the rule, write what changed, announce it.
+
+use std::sync::Arc;
+
+use backend::{Refusal, Store};
+use chrono::{DateTime, Utc};
+use domain::{Role, User};
+use tokio::sync::{broadcast, Mutex};
+
+use crate::config::{Config, Seed, DEFAULT_ORG};
+use crate::db::{Change, Db};
+use crate::error::{ApiError, ApiResult};
+use crate::files::Files;
+
+/// A live update: the SSE event's name and its JSON data.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub kind: &'static str,
+    pub data: String,
+}
+
+/// An `Idempotency-Key` with the request it came with (method, path, body digest).
+pub struct RequestKey {
+    pub key: String,
+    pub fingerprint: String,
+}
+
+pub struct AppState {
+    pub config: Config,
+    pub files: Files,
+    inner: Mutex<Inner>,
+    events: broadcast::Sender<Event>,
+}
+
+struct Inner {
+    store: Store,
+    db: Db,
+}
+
+/// No one in particular: the user the store acts as when no request does.
+fn nobody() -> User {
+    User { id: String::new(), name: String::new(), role: Role::Member, organization_id: None }
+}
+
+impl AppState {
+    /// Opens the data directory: the saved state, or a fresh seed on first start.
+    pub fn open(config: Config) -> Result<Arc<AppState>, String> {
+        let files = Files::open(&config.data_dir)?;
+        let mut db = Db::open(&config.data_dir.join("cm.sqlite3"))?;
+        let mut store = match db.load(nobody())? {
+            Some(store) => store,
+            None => match config.seed {
+                Seed::Demo => Store::seeded(Utc::now(), config.training_ms),
+                Seed::Empty => Store::empty(config.training_ms),
+            },
+        };
+        store.training_ms = config.training_ms;
+        db.save(&store)?;
+        let (events, _) = broadcast::channel(256);
+        Ok(Arc::new(AppState { config, files, inner: Mutex::new(Inner { store, db }), events }))
+    }
+
+    /// Runs one rule of the backend as `user`.
+    pub async fn call<T>(
+        &self,
+        user: &User,
+        op: impl FnOnce(&mut Store, DateTime<Utc>) -> Result<T, Refusal>,
+    ) -> ApiResult<T> {
+        self.run(Some(user), None, op).await
+    }
+
+    /// Runs a creating rule once per `Idempotency-Key`: the same key with another
+    /// request is refused (422); with the same request, the rule's own replay answers.
+    pub async fn call_once<T>(
+        &self,
+        user: &User,
+        key: &RequestKey,
+        op: impl FnOnce(&mut Store, DateTime<Utc>) -> Result<T, Refusal>,
+    ) -> ApiResult<T> {
+        self.run(Some(user), Some(key), op).await
+    }
+
+    /// Lets time pass with no request: trainings, tests and checks move on.
+    pub async fn tick(&self) -> ApiResult<()> {
+        self.run(None, None, |_, _| Ok(())).await
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Event> {
+        self.events.subscribe()
+    }
+
+    async fn run<T>(
+        &self,
+        user: Option<&User>,
+        key: Option<&RequestKey>,
+        op: impl FnOnce(&mut Store, DateTime<Utc>) -> Result<T, Refusal>,
+    ) -> ApiResult<T> {
+        let mut inner = self.inner.lock().await;
+        let Inner { store, db } = &mut *inner;
+        let now = Utc::now();
+        if let Some(key) = key {
+            let first = db.request_key(&key.key).map_err(|e| ApiError::unavailable("read the request keys", e))?;
+            if first.is_some_and(|f| f != key.fingerprint) {
+                return Err(ApiError::new(
+                    axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                    "idempotency_key_reused",
+                    "That Idempotency-Key was used for another request.",
+                ));
+            }
+        }
+        // Time passes as the demo organisation sees it (a test's unit of error comes
+        // from its model's language), then the rule runs as the caller.
+        store.user = User { organization_id: Some(DEFAULT_ORG.into()), ..nobody() };
+        store.advance(now);
+        store.user = user.cloned().unwrap_or_else(nobody);
+        let result = op(store, now);
+        if let (Some(key), Ok(_)) = (key, &result) {
+            db.remember_request_key(&key.key, &key.fingerprint, &now.to_rfc3339())
+                .map_err(|e| ApiError::unavailable("save the request key", e))?;
+        }
+        let changes = db.save(store).map_err(|e| ApiError::unavailable("save the change", e))?;
+        drop(inner);
+        self.announce(changes);
+        result.map_err(ApiError::from)
+    }
+
+    /// Tells the listeners of `GET /events`, and removes the files of deleted datasets.
+    fn announce(&self, changes: Vec<Change>) {
+        for change in changes {
+            let row = &change.row;
+            if change.gone && row.kind == "dataset" {
+                self.files.remove_dataset(&row.key);
+            }
+            let kind = match row.kind {
+                "model" => "model",
+                "dataset" => "dataset",
+                "evaluation" => "test",
+                _ => continue,
+            };
+            let data = if change.gone {
+                serde_json::json!({ "id": row.key, "deleted": true })
+            } else {
+                match row.event() {
+                    Some(data) => data,
+                    None => continue,
+                }
+            };
+            // No listener is not an error.
+            let _ = self.events.send(Event { kind, data: data.to_string() });
+        }
+    }
+}
