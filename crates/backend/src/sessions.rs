@@ -26,10 +26,10 @@ impl Store {
         }
         let model_name = match &request.model_id {
             Some(id) => {
-                let model = self.model(id)?;
-                if !usable_for(&model, &request.language) {
+                // A model that is not there (or not the caller's) is one it cannot use (docs/api.md).
+                let Some(model) = self.model(id).ok().filter(|m| usable_for(m, &request.language)) else {
                     return Err(Refusal::new(400, "model_not_usable", "That model is not trained for this language."));
-                }
+                };
                 Some(model.name)
             }
             None => None,
@@ -106,6 +106,13 @@ mod tests {
         assert_eq!(
             store.create_session(request(None, SessionMode::ForceAlignment, None), now()).unwrap_err().code,
             "validation_failed"
+        );
+        assert_eq!(
+            store
+                .create_session(request(Some("cm_gone".into()), SessionMode::Transcription, None), now())
+                .unwrap_err()
+                .code,
+            "model_not_usable"
         );
         store.create_session(request(None, SessionMode::ForceAlignment, Some("t.srt")), now()).unwrap();
         let recent = store.recent_sessions(5);

@@ -4,17 +4,17 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use domain::pagination::{DEFAULT_PAGE_SIZE, PAGE_SIZES};
 use domain::User;
+use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 use crate::error::{ApiError, ApiResult};
-use crate::files::is_safe_id;
+use crate::files::{drain, is_safe_id, DRAIN_BYTES};
 use crate::state::{AppState, RequestKey};
 
 /// The most a JSON body may be.
@@ -57,26 +57,41 @@ pub struct JsonBody<T> {
 impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for JsonBody<T> {
     type Rejection = ApiError;
 
-    async fn from_request(req: Request, state: &Arc<AppState>) -> ApiResult<Self> {
-        let is_json = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
-        if !is_json {
-            return Err(ApiError::unsupported_media_type("application/json"));
-        }
-        let bytes = Bytes::from_request(req, state).await.map_err(|r| {
-            if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::too_large(JSON_LIMIT as u64)
-            } else {
-                ApiError::invalid("The body could not be read.")
+    async fn from_request(req: Request, _: &Arc<AppState>) -> ApiResult<Self> {
+        content_type_is(req.headers(), "application/json")?;
+        let mut stream = req.into_body().into_data_stream();
+        let mut bytes = Vec::new();
+        while let Some(frame) = stream.next().await {
+            let frame = frame.map_err(|_| ApiError::invalid("The body could not be read to its end."))?;
+            if bytes.len() + frame.len() > JSON_LIMIT {
+                // Read on, so the client hears the refusal (see `files::DRAIN_BYTES`).
+                drain(stream, DRAIN_BYTES).await;
+                return Err(ApiError::too_large(JSON_LIMIT as u64));
             }
-        })?;
+            bytes.extend_from_slice(&frame);
+        }
         let value = serde_json::from_slice(&bytes)
             .map_err(|e| ApiError::invalid(format!("The body is not the JSON expected: {e}.")))?;
         Ok(JsonBody { value, fingerprint: fingerprint(&bytes) })
+    }
+}
+
+/// Refuses a body of another type (415), or none at all (400: the body is required).
+pub fn content_type_is(headers: &HeaderMap, expected: &str) -> ApiResult<()> {
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        let empty = headers.get(header::CONTENT_LENGTH).is_none_or(|n| n.as_bytes() == b"0")
+            && headers.get(header::TRANSFER_ENCODING).is_none();
+        return Err(if empty {
+            ApiError::invalid(format!("The request needs a body ({expected})."))
+        } else {
+            ApiError::unsupported_media_type(expected)
+        });
+    };
+    let mime = value.to_str().ok().and_then(|v| v.split(';').next()).map(str::trim);
+    if mime.is_some_and(|m| m.eq_ignore_ascii_case(expected)) {
+        Ok(())
+    } else {
+        Err(ApiError::unsupported_media_type(expected))
     }
 }
 

@@ -118,6 +118,21 @@ impl Files {
     }
 }
 
+/// How much of a refused body is still read, so the client, busy sending, hears the
+/// refusal instead of a reset connection; a body larger than that is cut off.
+pub const DRAIN_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads and drops up to `limit` more bytes of a body.
+pub async fn drain(mut stream: axum::body::BodyDataStream, limit: u64) {
+    let mut read: u64 = 0;
+    while let Some(Ok(bytes)) = stream.next().await {
+        read = read.saturating_add(bytes.len() as u64);
+        if read > limit {
+            break;
+        }
+    }
+}
+
 async fn write_checked(path: &Path, rule: &ChunkRule, body: Body) -> ApiResult<()> {
     let fail = |e: std::io::Error| ApiError::unavailable("store the chunk", e);
     let mut file = tokio::fs::File::create(path).await.map_err(fail)?;
@@ -128,6 +143,7 @@ async fn write_checked(path: &Path, rule: &ChunkRule, body: Body) -> ApiResult<(
         let bytes = frame.map_err(|_| ApiError::invalid("The chunk's body could not be read to its end."))?;
         written = written.saturating_add(bytes.len() as u64);
         if written > rule.limit {
+            drain(stream, DRAIN_BYTES).await;
             return Err(ApiError::too_large(rule.limit));
         }
         hasher.update(&bytes);

@@ -11,7 +11,6 @@ mod uploads;
 
 use std::sync::Arc;
 
-use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -22,7 +21,6 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::error::{panic_response, ApiError};
 use crate::events;
-use crate::extract::JSON_LIMIT;
 use crate::state::AppState;
 
 pub fn router(state: Arc<AppState>) -> Router {
@@ -50,7 +48,6 @@ pub fn router(state: Arc<AppState>) -> Router {
     let app = Router::new()
         .nest("/v1", api)
         .fallback(not_found)
-        .layer(DefaultBodyLimit::max(JSON_LIMIT))
         .layer(CatchPanicLayer::custom(panic_response));
     match cors(&state.config.cors_origins) {
         Some(cors) => app.layer(cors),

@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
+use domain::pagination::DEFAULT_PAGE_SIZE;
 use domain::query::{ListQuery, SortDir, SortKey};
 use domain::{encode, TrainingStatus};
 use serde::Deserialize;
@@ -26,9 +27,13 @@ pub async fn list(State(state): State<Arc<AppState>>, Caller(user): Caller, para
         return Err(ApiError::invalid("search may be at most 100 characters."));
     }
     if let Some(from) = params.get("from_model_id") {
-        let from = known(&from)?.to_owned();
-        let page = state.call(&user, |s, _| s.versions(&from)).await?;
-        return Ok(Json(encode::page(&page, encode::model)));
+        // A filter that matches nothing is an empty page, not a missing resource.
+        let page = match known(&from) {
+            Ok(from) => state.call(&user, |s, _| s.versions(from)).await.ok(),
+            Err(_) => None,
+        };
+        let empty = || domain::Page { items: vec![], total: 0, page: 1, page_size: DEFAULT_PAGE_SIZE, skipped: 0 };
+        return Ok(Json(encode::page(&page.unwrap_or_else(empty), encode::model)));
     }
     let query = ListQuery::from_params(|name| params.get(name));
     let page = state.call(&user, |s, _| Ok(s.list_models(&query))).await?;

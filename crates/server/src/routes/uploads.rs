@@ -18,8 +18,8 @@ use serde_json::Value;
 
 use super::created;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{fingerprint, known, Caller, IdempotencyKey, JsonBody, Params, PathOf};
-use crate::files::ChunkRule;
+use crate::extract::{content_type_is, fingerprint, known, Caller, IdempotencyKey, JsonBody, Params, PathOf};
+use crate::files::{drain, ChunkRule, DRAIN_BYTES};
 use crate::state::AppState;
 
 pub async fn datasets(
@@ -127,12 +127,33 @@ async fn receive(
     headers: &HeaderMap,
     body: Body,
 ) -> ApiResult<StatusCode> {
-    let is_bytes = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| {
-        v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/octet-stream"))
-    });
-    if !is_bytes {
-        return Err(ApiError::unsupported_media_type("application/octet-stream"));
+    let rule = match chunk_rule(state, user, upload_id, index, headers).await {
+        Ok(rule) => rule,
+        Err(refused) => {
+            // Read what the client is sending, so it hears the refusal (see `files::DRAIN_BYTES`).
+            drain(body.into_data_stream(), DRAIN_BYTES).await;
+            return Err(refused);
+        }
+    };
+    state.files.receive(upload_id, &rule, body).await?;
+    let first = if index == 0 { Some(state.files.first_chunk(upload_id).await?) } else { None };
+    let counted = state.call(user, |s, _| s.receive_chunk(upload_id, index, first.as_deref())).await;
+    if counted.is_err() {
+        // Aborted while the chunk was on its way: nothing of it stays.
+        state.files.discard(upload_id).await;
     }
+    counted.map(|()| StatusCode::NO_CONTENT)
+}
+
+/// What chunk `index` of the upload must be, from its headers and the upload's size.
+async fn chunk_rule(
+    state: &AppState,
+    user: &domain::User,
+    upload_id: &str,
+    index: u64,
+    headers: &HeaderMap,
+) -> ApiResult<ChunkRule> {
+    content_type_is(headers, "application/octet-stream")?;
     let digest = headers.get("content-digest").and_then(|v| v.to_str().ok()).and_then(sha256_of_digest);
     let digest =
         digest.ok_or_else(|| ApiError::invalid("Content-Digest must be sha-256=:<base64 of the chunk's SHA-256>:."))?;
@@ -150,15 +171,7 @@ async fn receive(
         return Err(ApiError::too_large(upload.chunk_size));
     }
     let (start, end) = chunk_range(index, upload.size, upload.chunk_size);
-    let rule = ChunkRule { index, length: end - start, limit: upload.chunk_size, digest };
-    state.files.receive(upload_id, &rule, body).await?;
-    let first = if index == 0 { Some(state.files.first_chunk(upload_id).await?) } else { None };
-    let counted = state.call(user, |s, _| s.receive_chunk(upload_id, index, first.as_deref())).await;
-    if counted.is_err() {
-        // Aborted while the chunk was on its way: nothing of it stays.
-        state.files.discard(upload_id).await;
-    }
-    counted.map(|()| StatusCode::NO_CONTENT)
+    Ok(ChunkRule { index, length: end - start, limit: upload.chunk_size, digest })
 }
 
 /// The SHA-256 in an RFC 9530 `Content-Digest` (`sha-256=:<base64>:`, maybe among others).
