@@ -34,7 +34,8 @@ pub async fn stream(
     });
     // `ready` first, so a client knows it is listening before it acts.
     let ready = stream::once(async { Ok(Event::default().event("ready").data("{}")) });
-    Sse::new(stream::StreamExt::chain(ready, events)).keep_alive(KeepAlive::default())
+    let until_closed = stream::StreamExt::take_until(stream::StreamExt::chain(ready, events), state.closed());
+    Sse::new(until_closed).keep_alive(KeepAlive::default())
 }
 
 /// Moves time along every [`TICK`] until the server stops.

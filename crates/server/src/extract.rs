@@ -150,9 +150,9 @@ impl Params {
     }
 }
 
-/// The `Idempotency-Key` of a creating request, scoped to its method and path.
+/// The `Idempotency-Key` of a creating request, scoped to its method and path:
+/// the same key on another path is another request (docs/api.md).
 pub struct IdempotencyKey {
-    scoped: String,
     pub key: String,
 }
 
@@ -161,7 +161,7 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> ApiResult<Self> {
         let key = idempotency_key(&parts.headers)?;
-        Ok(IdempotencyKey { scoped: format!("{} {} {key}", parts.method, parts.uri.path()), key })
+        Ok(IdempotencyKey { key: format!("{} {} {key}", parts.method, parts.uri.path()) })
     }
 }
 
@@ -180,7 +180,7 @@ fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
 impl IdempotencyKey {
     /// The key with the request it came with.
     pub fn with(&self, fingerprint: &str) -> RequestKey {
-        RequestKey { key: self.scoped.clone(), fingerprint: fingerprint.to_owned() }
+        RequestKey { key: self.key.clone(), fingerprint: fingerprint.to_owned() }
     }
 }
 

@@ -27,7 +27,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::state::AppState;
 
-/// A bound, ready server: its address, and the future that serves until `shutdown` resolves.
+/// Binds the address and opens the data directory: the address (its port chosen when 0) and the state.
 pub async fn bind(config: Config) -> Result<(SocketAddr, Arc<AppState>, TcpListener), String> {
     let listener = TcpListener::bind(config.addr).await.map_err(|e| format!("bind {}: {e}", config.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
@@ -42,6 +42,11 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), String> {
     let tick = events::spawn_tick(state.clone());
+    let closing = state.clone();
+    let shutdown = async move {
+        shutdown.await;
+        closing.close();
+    };
     let served = axum::serve(listener, routes::router(state)).with_graceful_shutdown(shutdown).await;
     tick.abort();
     served.map_err(|e| e.to_string())

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use backend::{Refusal, Store};
 use chrono::{DateTime, Utc};
 use domain::{Role, User};
-use tokio::sync::{broadcast, Mutex};
+use tokio::sync::{broadcast, watch, Mutex};
 
 use crate::config::{Config, Seed, DEFAULT_ORG};
 use crate::db::{Change, Db};
@@ -33,6 +33,8 @@ pub struct AppState {
     pub files: Files,
     inner: Mutex<Inner>,
     events: broadcast::Sender<Event>,
+    /// Set when the server stops, so open event streams end and shutdown is not held up.
+    closing: watch::Sender<bool>,
 }
 
 struct Inner {
@@ -60,7 +62,8 @@ impl AppState {
         store.training_ms = config.training_ms;
         db.save(&store)?;
         let (events, _) = broadcast::channel(256);
-        Ok(Arc::new(AppState { config, files, inner: Mutex::new(Inner { store, db }), events }))
+        let (closing, _) = watch::channel(false);
+        Ok(Arc::new(AppState { config, files, inner: Mutex::new(Inner { store, db }), events, closing }))
     }
 
     /// Runs one rule of the backend as `user`.
@@ -90,6 +93,19 @@ impl AppState {
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
         self.events.subscribe()
+    }
+
+    /// Ends the event streams: the server is stopping.
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Resolves when the server stops.
+    pub fn closed(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut closing = self.closing.subscribe();
+        async move {
+            let _ = closing.wait_for(|closing| *closing).await;
+        }
     }
 
     async fn run<T>(

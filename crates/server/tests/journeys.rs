@@ -129,3 +129,20 @@ async fn a_failed_training_says_why_and_a_member_cannot_delete() {
     assert_eq!(api.delete(&format!("/custom-models/{id}")).await.status, 204);
     assert_eq!(api.get(&format!("/custom-models/{id}")).await.status, 404);
 }
+
+#[tokio::test]
+async fn it_stops_on_sigterm_even_with_an_event_stream_open_and_keeps_what_it_made() {
+    let dir = data_dir("sigterm");
+    let server = Server::start(&dir);
+    let api = server.client(ADMIN);
+    let made = api.create_model("Kept").await;
+    let events = api.request(reqwest::Method::GET, "/events").send().await.unwrap();
+    let mut events = events.bytes_stream();
+    let ready = tokio::time::timeout(Duration::from_secs(5), events.next()).await.unwrap().unwrap().unwrap();
+    assert!(String::from_utf8_lossy(&ready).contains("event: ready"));
+    assert!(server.terminate(Duration::from_secs(5)), "stopped within 5 s");
+
+    let server = Server::start(&dir);
+    let kept = server.client(ADMIN).get(&format!("/custom-models/{}", made["id"].as_str().unwrap())).await;
+    assert_eq!((kept.status, &kept.body["name"]), (200, &json!("Kept")));
+}

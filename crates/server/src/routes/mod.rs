@@ -45,10 +45,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/stt-sessions", get(sessions::list).post(sessions::create))
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state.clone());
-    let app = Router::new()
-        .nest("/v1", api)
-        .fallback(not_found)
-        .layer(CatchPanicLayer::custom(panic_response));
+    let app = Router::new().nest("/v1", api).fallback(not_found).layer(CatchPanicLayer::custom(panic_response));
     match cors(&state.config.cors_origins) {
         Some(cors) => app.layer(cors),
         None => app,

@@ -53,6 +53,22 @@ impl Server {
         let _ = self.child.wait();
     }
 
+    /// Asks the process to stop (SIGTERM) and waits for it; whether it stopped within `limit`.
+    pub fn terminate(mut self, limit: Duration) -> bool {
+        let sent = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        if !sent.is_ok_and(|s| s.success()) {
+            return false;
+        }
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
     pub fn client(&self, token: &str) -> Client {
         Client { http: reqwest::Client::new(), base: self.base.clone(), token: token.to_owned() }
     }
