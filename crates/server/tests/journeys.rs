@@ -146,3 +146,43 @@ async fn it_stops_on_sigterm_even_with_an_event_stream_open_and_keeps_what_it_ma
     let kept = server.client(ADMIN).get(&format!("/custom-models/{}", made["id"].as_str().unwrap())).await;
     assert_eq!((kept.status, &kept.body["name"]), (200, &json!("Kept")));
 }
+
+#[tokio::test]
+async fn a_console_on_another_origin_gets_one_preflight_per_upload_url_and_reads_location() {
+    let console = "http://127.0.0.1:8080";
+    let server = Server::start_with(&data_dir("cors"), &["--cors-origin", console]);
+    let http = reqwest::Client::new();
+    let preflight = http
+        .request(reqwest::Method::OPTIONS, format!("{}/uploads/up_1", server.base))
+        .header("Origin", console)
+        .header("Access-Control-Request-Method", "PUT")
+        .header("Access-Control-Request-Headers", "authorization,content-digest,upload-chunk,content-type")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(preflight.status(), 204);
+    let h = preflight.headers();
+    assert_eq!(h["access-control-allow-origin"], console);
+    assert_eq!(h["access-control-max-age"], "7200");
+    let allowed = h["access-control-allow-headers"].to_str().unwrap().to_ascii_lowercase();
+    assert!(["authorization", "content-digest", "upload-chunk", "idempotency-key"].iter().all(|x| allowed.contains(x)));
+
+    let api = server.client(ADMIN);
+    let created = api
+        .request(reqwest::Method::POST, "/custom-models")
+        .header("Origin", console)
+        .header("Idempotency-Key", fresh_key())
+        .json(&json!({ "name": "Cross-origin", "language": "en-US" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    assert_eq!(created.headers()["access-control-allow-origin"], console);
+    let exposed = created.headers()["access-control-expose-headers"].to_str().unwrap().to_ascii_lowercase();
+    assert!(exposed.contains("location") && exposed.contains("retry-after"));
+    assert!(created.headers()["location"].to_str().unwrap().starts_with("/custom-models/cm_"));
+
+    let stranger =
+        http.get(format!("{}/me", server.base)).header("Origin", "http://evil.example").send().await.unwrap();
+    assert!(stranger.headers().get("access-control-allow-origin").is_none(), "another origin is not allowed");
+}

@@ -47,13 +47,24 @@ pub fn router(state: Arc<AppState>) -> Router {
         .with_state(state.clone());
     let app = Router::new().nest("/v1", api).fallback(not_found).layer(CatchPanicLayer::custom(panic_response));
     match cors(&state.config.cors_origins) {
-        Some(cors) => app.layer(cors),
+        Some(cors) => app.layer(cors).layer(axum::middleware::map_response(preflight_no_content)),
         None => app,
     }
 }
 
+/// A preflight's answer has no body: `204` (docs/api.md, "CORS"), where tower-http says `200`.
+async fn preflight_no_content(mut response: Response) -> Response {
+    let preflight = response.headers().contains_key(header::ACCESS_CONTROL_ALLOW_METHODS);
+    if preflight && response.status() == StatusCode::OK {
+        *response.status_mut() = StatusCode::NO_CONTENT;
+    }
+    response
+}
+
 /// Browsers on the configured origins may call the API: they send the token,
 /// the chunk headers and the Idempotency-Key, and read `Retry-After` and `Location`.
+/// A preflight is cached for two hours, and all chunks of an upload go to one URL,
+/// so an upload costs one preflight, not one per chunk.
 fn cors(origins: &[String]) -> Option<CorsLayer> {
     let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
     if origins.is_empty() {
@@ -71,7 +82,7 @@ fn cors(origins: &[String]) -> Option<CorsLayer> {
                 header::HeaderName::from_static("upload-chunk"),
             ])
             .expose_headers([header::RETRY_AFTER, header::LOCATION])
-            .max_age(std::time::Duration::from_secs(600)),
+            .max_age(std::time::Duration::from_secs(7200)),
     )
 }
 

@@ -99,11 +99,9 @@ pub async fn chunk(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<StatusCode> {
-    let index = headers
-        .get("upload-chunk")
-        .ok_or_else(|| ApiError::invalid("The Upload-Chunk header must give the chunk's index."))?;
-    let index = index.to_str().ok().and_then(|i| i.trim().parse().ok());
-    let index = index.ok_or_else(|| ApiError::invalid("Upload-Chunk must be a whole number from 0."))?;
+    let index = headers.get("upload-chunk").and_then(|i| i.to_str().ok()).and_then(|i| i.trim().parse().ok());
+    let index =
+        index.ok_or_else(|| ApiError::invalid("Upload-Chunk must be the chunk's index, a whole number from 0."));
     receive(&state, &user, known(&upload_id)?, index, &headers, body).await
 }
 
@@ -115,7 +113,7 @@ pub async fn chunk_at(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<StatusCode> {
-    let index = index.parse().map_err(|_| ApiError::invalid("The chunk index must be a whole number from 0."))?;
+    let index = index.parse().map_err(|_| ApiError::invalid("The chunk index must be a whole number from 0."));
     receive(&state, &user, known(&upload_id)?, index, &headers, body).await
 }
 
@@ -123,7 +121,7 @@ async fn receive(
     state: &AppState,
     user: &domain::User,
     upload_id: &str,
-    index: u64,
+    index: ApiResult<u64>,
     headers: &HeaderMap,
     body: Body,
 ) -> ApiResult<StatusCode> {
@@ -136,8 +134,8 @@ async fn receive(
         }
     };
     state.files.receive(upload_id, &rule, body).await?;
-    let first = if index == 0 { Some(state.files.first_chunk(upload_id).await?) } else { None };
-    let counted = state.call(user, |s, _| s.receive_chunk(upload_id, index, first.as_deref())).await;
+    let first = if rule.index == 0 { Some(state.files.first_chunk(upload_id).await?) } else { None };
+    let counted = state.call(user, |s, _| s.receive_chunk(upload_id, rule.index, first.as_deref())).await;
     if counted.is_err() {
         // Aborted while the chunk was on its way: nothing of it stays.
         state.files.discard(upload_id).await;
@@ -145,19 +143,21 @@ async fn receive(
     counted.map(|()| StatusCode::NO_CONTENT)
 }
 
-/// What chunk `index` of the upload must be, from its headers and the upload's size.
+/// What chunk `index` of the upload must be, from its headers and the upload's
+/// size, checked in the order docs/api.md gives: the upload, the index, the length.
 async fn chunk_rule(
     state: &AppState,
     user: &domain::User,
     upload_id: &str,
-    index: u64,
+    index: ApiResult<u64>,
     headers: &HeaderMap,
 ) -> ApiResult<ChunkRule> {
+    let upload = state.call(user, |s, _| s.upload_status(upload_id)).await?;
+    let index = index?;
     content_type_is(headers, "application/octet-stream")?;
     let digest = headers.get("content-digest").and_then(|v| v.to_str().ok()).and_then(sha256_of_digest);
     let digest =
         digest.ok_or_else(|| ApiError::invalid("Content-Digest must be sha-256=:<base64 of the chunk's SHA-256>:."))?;
-    let upload = state.call(user, |s, _| s.upload_status(upload_id)).await?;
     if index >= chunk_count(upload.size, upload.chunk_size) {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,

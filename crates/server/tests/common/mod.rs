@@ -31,8 +31,14 @@ pub fn data_dir(name: &str) -> PathBuf {
 impl Server {
     /// Starts the binary on port 0 and reads the address it prints first.
     pub fn start(data_dir: &Path) -> Server {
+        Server::start_with(data_dir, &[])
+    }
+
+    /// [`Server::start`] with more flags.
+    pub fn start_with(data_dir: &Path, flags: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_cm-server"))
             .args(["--addr", "127.0.0.1:0", "--seed", "empty", "--training-ms", "1500"])
+            .args(flags)
             .arg("--data-dir")
             .arg(data_dir)
             .stdout(Stdio::piped())
