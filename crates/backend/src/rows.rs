@@ -37,6 +37,15 @@ fn json(value: &impl Serialize) -> String {
 }
 
 impl Row {
+    /// The organisation a model row belongs to, so a host tells its events only to that organisation.
+    pub fn organization_id(&self) -> Option<String> {
+        if self.kind != "model" {
+            return None;
+        }
+        let body: Value = serde_json::from_str(&self.body).ok()?;
+        body.pointer("/model/organization_id")?.as_str().map(str::to_owned)
+    }
+
     /// What a live-update event tells about this entity, in the API's words: its
     /// id, its model's id and its status. `None` for kinds no one watches.
     pub fn event(&self) -> Option<Value> {
@@ -192,5 +201,7 @@ mod tests {
             (Some(m.id.as_str()), Some("validating"))
         );
         assert_eq!(events.len(), 2, "meta and texts are nobody's event");
+        let model_row = store.rows().into_iter().find(|r| r.kind == "model").unwrap();
+        assert_eq!(model_row.organization_id(), store.user.organization_id);
     }
 }

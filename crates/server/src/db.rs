@@ -14,7 +14,7 @@ const MIGRATIONS: [&str; 1] = [include_str!("../migrations/0001_tables.sql")];
 
 pub type DbResult<T> = Result<T, String>;
 
-/// A row changed by a save: `None` for a row that is gone.
+/// A row changed by a save; `gone` for a row deleted, with its last body.
 pub struct Change {
     pub row: Row,
     pub gone: bool,
@@ -101,8 +101,10 @@ impl Db {
             }
             seen.insert(key);
         }
-        for (kind, key) in self.saved.keys().filter(|k| !seen.contains(*k)) {
-            changes.push(Change { row: Row { kind, key: key.clone(), position: 0, body: String::new() }, gone: true });
+        for ((kind, key), (position, body)) in self.saved.iter().filter(|(k, _)| !seen.contains(*k)) {
+            // A row that is gone keeps its last body, so its event can say what it was.
+            let row = Row { kind, key: key.clone(), position: *position, body: body.clone() };
+            changes.push(Change { row, gone: true });
         }
         if changes.is_empty() {
             return Ok(changes);

@@ -17,15 +17,20 @@ use crate::state::AppState;
 /// How often time moves with no request.
 pub const TICK: Duration = Duration::from_secs(1);
 
+/// The changes of the caller's organisation, as they happen.
 pub async fn stream(
     State(state): State<Arc<AppState>>,
-    _: Caller,
+    Caller(user): Caller,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let receiver = state.subscribe();
-    let events = stream::unfold(receiver, |mut receiver| async move {
+    let org = user.organization_id;
+    let events = stream::unfold((receiver, org), |(mut receiver, org)| async move {
         loop {
             match receiver.recv().await {
-                Ok(e) => return Some((Ok(Event::default().event(e.kind).data(e.data)), receiver)),
+                Ok(e) if e.organization_id.is_some() && e.organization_id == org => {
+                    return Some((Ok(Event::default().event(e.kind).data(e.data)), (receiver, org)));
+                }
+                Ok(_) => continue,
                 // A slow listener missed some: it still gets the next ones.
                 Err(RecvError::Lagged(_)) => continue,
                 Err(RecvError::Closed) => return None,

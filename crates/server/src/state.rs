@@ -3,6 +3,7 @@
 //! Every request runs as [`AppState::call`]: lock, set the caller, let time pass,
 //! apply the rule, write what changed, announce it.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use backend::{Refusal, Store};
@@ -15,11 +16,12 @@ use crate::db::{Change, Db};
 use crate::error::{ApiError, ApiResult};
 use crate::files::Files;
 
-/// A live update: the SSE event's name and its JSON data.
+/// A live update: the SSE event's name and its JSON data, for the listeners of one organisation.
 #[derive(Clone, Debug)]
 pub struct Event {
     pub kind: &'static str,
     pub data: String,
+    pub organization_id: Option<String>,
 }
 
 /// An `Idempotency-Key` with the request it came with (method, path, body digest).
@@ -33,6 +35,9 @@ pub struct AppState {
     pub files: Files,
     inner: Mutex<Inner>,
     events: broadcast::Sender<Event>,
+    /// Each model's organisation, kept after the model is deleted, so the events
+    /// of its datasets and tests (and of its deletion) reach only that organisation.
+    organizations: std::sync::Mutex<HashMap<String, String>>,
     /// Set when the server stops, so open event streams end and shutdown is not held up.
     closing: watch::Sender<bool>,
 }
@@ -61,9 +66,21 @@ impl AppState {
         };
         store.training_ms = config.training_ms;
         db.save(&store)?;
+        let organizations = store
+            .rows()
+            .into_iter()
+            .filter_map(|row| Some((row.key.clone(), row.organization_id()?)))
+            .collect::<HashMap<_, _>>();
         let (events, _) = broadcast::channel(256);
         let (closing, _) = watch::channel(false);
-        Ok(Arc::new(AppState { config, files, inner: Mutex::new(Inner { store, db }), events, closing }))
+        Ok(Arc::new(AppState {
+            config,
+            files,
+            inner: Mutex::new(Inner { store, db }),
+            events,
+            organizations: std::sync::Mutex::new(organizations),
+            closing,
+        }))
     }
 
     /// Runs one rule of the backend as `user`.
@@ -145,10 +162,14 @@ impl AppState {
 
     /// Tells the listeners of `GET /events`, and removes the files of deleted datasets.
     fn announce(&self, changes: Vec<Change>) {
+        let mut organizations = self.organizations.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         for change in changes {
             let row = &change.row;
             if change.gone && row.kind == "dataset" {
                 self.files.remove_dataset(&row.key);
+            }
+            if let Some(org) = row.organization_id() {
+                organizations.insert(row.key.clone(), org);
             }
             let kind = match row.kind {
                 "model" => "model",
@@ -156,16 +177,14 @@ impl AppState {
                 "evaluation" => "test",
                 _ => continue,
             };
-            let data = if change.gone {
-                serde_json::json!({ "id": row.key, "deleted": true })
-            } else {
-                match row.event() {
-                    Some(data) => data,
-                    None => continue,
-                }
-            };
+            let Some(mut data) = row.event() else { continue };
+            if change.gone {
+                data["deleted"] = serde_json::Value::Bool(true);
+            }
+            let model_id = data["model_id"].as_str().unwrap_or_default();
+            let organization_id = organizations.get(model_id).cloned();
             // No listener is not an error.
-            let _ = self.events.send(Event { kind, data: data.to_string() });
+            let _ = self.events.send(Event { kind, data: data.to_string(), organization_id });
         }
     }
 }

@@ -186,3 +186,25 @@ async fn a_console_on_another_origin_gets_one_preflight_per_upload_url_and_reads
         http.get(format!("{}/me", server.base)).header("Origin", "http://evil.example").send().await.unwrap();
     assert!(stranger.headers().get("access-control-allow-origin").is_none(), "another origin is not allowed");
 }
+
+#[tokio::test]
+async fn events_reach_only_the_organisation_whose_model_changed() {
+    let tokens = ["--token", "a=u_a:ORGADMIN:org_a", "--token", "b=u_b:ORGADMIN:org_b"];
+    let server = Server::start_with(&data_dir("orgs"), &tokens);
+    let (a, b) = (server.client("a"), server.client("b"));
+    let mut heard_by_b = b.request(reqwest::Method::GET, "/events").send().await.unwrap().bytes_stream();
+    let ready = tokio::time::timeout(Duration::from_secs(5), heard_by_b.next()).await.unwrap().unwrap().unwrap();
+    assert!(String::from_utf8_lossy(&ready).contains("event: ready"));
+
+    let secret = a.create_model("Org A's secret").await;
+    a.delete(&format!("/custom-models/{}", secret["id"].as_str().unwrap())).await;
+    // Events go out in order: once B hears of its own model, A's would have come before it.
+    let own = b.create_model("Org B's own").await;
+    let mut seen = String::new();
+    while !seen.contains(own["id"].as_str().unwrap()) {
+        let next = tokio::time::timeout(Duration::from_secs(10), heard_by_b.next()).await;
+        seen.push_str(&String::from_utf8_lossy(&next.expect("B hears its own model").unwrap().unwrap()));
+    }
+    assert!(!seen.contains(secret["id"].as_str().unwrap()), "B never hears of A's model: {seen}");
+    assert_eq!(b.get(&format!("/custom-models/{}", secret["id"].as_str().unwrap())).await.status, 404);
+}
