@@ -171,7 +171,11 @@ impl Store {
 
     fn finish_evaluation(&mut self, i: usize, at: DateTime<Utc>) {
         let evaluation = self.evaluations[i].evaluation.clone();
-        let unit = wer::unit_for(&self.model(&evaluation.model_id).map(|m| m.language).unwrap_or_default());
+        // Time moves for every organisation at once (a server's tick), so the model is
+        // found whoever the store acts as.
+        let language =
+            self.models.iter().find(|s| s.model.id == evaluation.model_id).map(|s| s.model.language.as_str());
+        let unit = wer::unit_for(language.unwrap_or_default());
         let mut utterances = Vec::new();
         let mut failure = None;
         for dataset_id in &evaluation.dataset_ids {
