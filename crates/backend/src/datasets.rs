@@ -39,6 +39,7 @@ impl Store {
             received: Default::default(),
             problem: None,
             text: None,
+            touched_at: None,
         });
         Ok(UploadTicket { upload_id: id, chunk_size: CHUNK_BYTES })
     }
@@ -147,6 +148,26 @@ impl Store {
         })
     }
 
+    /// Records a request about an upload (a chunk, its status) at `now`, which
+    /// keeps it from expiring for another [`UPLOAD_EXPIRY_HOURS`].
+    pub fn touch_upload(&mut self, upload_id: &str, now: DateTime<Utc>) -> Result<(), Refusal> {
+        self.upload_mut(upload_id)?.touched_at = Some(now);
+        Ok(())
+    }
+
+    /// Forgets the uploads no request was about for [`UPLOAD_EXPIRY_HOURS`]; whether any.
+    pub(crate) fn expire_uploads(&mut self, now: DateTime<Utc>) -> bool {
+        let before = self.uploads.len();
+        let expiry = Duration::hours(UPLOAD_EXPIRY_HOURS);
+        self.uploads.retain(|u| u.touched_at.unwrap_or(u.started_at) + expiry > now);
+        self.uploads.len() != before
+    }
+
+    /// The ids of the uploads not completed, for a host that keeps their chunks.
+    pub fn upload_ids(&self) -> Vec<String> {
+        self.uploads.iter().map(|u| u.id.clone()).collect()
+    }
+
     /// How many chunks the store has received in all (for the demo's faults).
     pub fn chunks_received(&self) -> u64 {
         self.uploads.iter().map(|u| u.received.len() as u64).sum()
@@ -225,6 +246,26 @@ mod tests {
         store.start_training(&m.id, now()).unwrap();
         store.advance(now());
         assert_eq!(store.model(&m.id).unwrap().failure, Some(TrainingErrorCode::InvalidAudioFormat));
+    }
+
+    #[test]
+    fn uploads_expire_a_day_after_the_last_request_about_them() {
+        let mut store = Store::empty(0);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        let request = UploadRequest {
+            file_name: "a.txt".into(),
+            size: 3,
+            dataset_type: DatasetType::Transcript,
+            duration_seconds: None,
+        };
+        let ticket = store.start_upload(&m.id, request.clone(), now()).unwrap();
+        let other = store.start_upload(&m.id, request, now()).unwrap();
+        store.touch_upload(&ticket.upload_id, now() + Duration::hours(20)).unwrap();
+        assert!(store.advance(now() + Duration::hours(25)), "the untouched one expired");
+        assert_eq!(store.upload_ids(), [ticket.upload_id.clone()]);
+        assert_eq!(store.upload_status(&other.upload_id).unwrap_err().status, 404);
+        store.advance(now() + Duration::hours(45));
+        assert!(store.upload_status(&ticket.upload_id).is_err());
     }
 
     #[test]

@@ -156,7 +156,14 @@ struct PendingUpload {
     /// The first chunk as text, for a transcript's check and for tests.
     #[serde(default)]
     text: Option<String>,
+    /// The last request about it that a host told of ([`Store::touch_upload`]);
+    /// the upload expires [`UPLOAD_EXPIRY_HOURS`] after it (or after its start).
+    #[serde(default)]
+    touched_at: Option<DateTime<Utc>>,
 }
+
+/// An upload not completed is forgotten this long after the last request about it (docs/api.md).
+pub const UPLOAD_EXPIRY_HOURS: i64 = 24;
 
 const ORG: &str = "org_acme";
 /// Above this many generated models, they are computed when shown rather than

@@ -1,6 +1,7 @@
 //! Live updates: `GET /events` streams Server-Sent Events as models, datasets
 //! and tests change (`event: model`, `data: {"id":…,"model_id":…,"status":…}`),
-//! and a tick moves trainings, tests and checks along while no one asks.
+//! and a tick moves trainings, tests and checks along while no one asks (and
+//! sweeps the chunks of expired uploads).
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -16,6 +17,8 @@ use crate::state::AppState;
 
 /// How often time moves with no request.
 pub const TICK: Duration = Duration::from_secs(1);
+/// How often the chunks of expired uploads are looked for (at start, then every 10 minutes).
+const SWEEP_EVERY_TICKS: u64 = 600;
 
 /// The changes of the caller's organisation, as they happen.
 pub async fn stream(
@@ -47,10 +50,13 @@ pub async fn stream(
 pub fn spawn_tick(state: Arc<AppState>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(TICK);
-        loop {
+        for ticks in 0u64.. {
             interval.tick().await;
             // A failed save is said by the error itself and tried again next tick.
             let _ = state.tick().await;
+            if ticks % SWEEP_EVERY_TICKS == 0 {
+                state.sweep_chunks().await;
+            }
         }
     })
 }

@@ -107,6 +107,19 @@ impl Files {
         }
     }
 
+    /// Removes the chunks of uploads the backend no longer knows (expired, or left
+    /// by a crash between a request and its answer) once untouched for `min_age`.
+    pub async fn sweep(&self, live: &std::collections::HashSet<String>, min_age: std::time::Duration) {
+        let Ok(mut dirs) = tokio::fs::read_dir(&self.uploads).await else { return };
+        while let Ok(Some(entry)) = dirs.next_entry().await {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let age = entry.metadata().await.ok().and_then(|m| m.modified().ok()).and_then(|t| t.elapsed().ok());
+            if !live.contains(&name) && age.is_some_and(|age| age >= min_age) {
+                let _ = tokio::fs::remove_dir_all(entry.path()).await;
+            }
+        }
+    }
+
     /// Removes a deleted dataset's file, in the background.
     pub fn remove_dataset(&self, dataset_id: &str) {
         if is_safe_id(dataset_id) {

@@ -108,6 +108,13 @@ impl AppState {
         self.run(None, None, |_, _| Ok(())).await
     }
 
+    /// Removes the chunks of uploads that expired or were left behind.
+    pub async fn sweep_chunks(&self) {
+        let live = self.inner.lock().await.store.upload_ids().into_iter().collect();
+        // An hour's grace: a chunk of an upload being completed is never swept.
+        self.files.sweep(&live, std::time::Duration::from_secs(3600)).await;
+    }
+
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
         self.events.subscribe()
     }

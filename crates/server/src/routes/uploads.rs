@@ -88,7 +88,11 @@ pub async fn status(
     PathOf(upload_id): PathOf<String>,
 ) -> ApiResult<Json<Value>> {
     let upload_id = known(&upload_id)?;
-    state.call(&user, |s, _| s.upload_status(upload_id)).await.map(|u| Json(encode::upload_status(&u)))
+    let status = state.call(&user, |s, now| {
+        s.touch_upload(upload_id, now)?;
+        s.upload_status(upload_id)
+    });
+    status.await.map(|u| Json(encode::upload_status(&u)))
 }
 
 /// `PUT /uploads/{upload_id}` with the chunk's index in `Upload-Chunk`.
@@ -135,7 +139,12 @@ async fn receive(
     };
     state.files.receive(upload_id, &rule, body).await?;
     let first = if rule.index == 0 { Some(state.files.first_chunk(upload_id).await?) } else { None };
-    let counted = state.call(user, |s, _| s.receive_chunk(upload_id, rule.index, first.as_deref())).await;
+    let counted = state
+        .call(user, |s, now| {
+            s.touch_upload(upload_id, now)?;
+            s.receive_chunk(upload_id, rule.index, first.as_deref())
+        })
+        .await;
     if counted.is_err() {
         // Aborted while the chunk was on its way: nothing of it stays.
         state.files.discard(upload_id).await;
