@@ -89,8 +89,10 @@ impl Db {
         Store::from_rows(rows, user).map(Some).map_err(|e| e.to_string())
     }
 
-    /// Writes what changed since the last save, in one transaction; returns the changes.
-    pub fn save(&mut self, store: &Store) -> DbResult<Vec<Change>> {
+    /// Writes what changed since the last save, and the request key that made the
+    /// change (its key, request digest and time) when there is one, in one
+    /// transaction; returns the changes.
+    pub fn save(&mut self, store: &Store, request_key: Option<(&str, &str, &str)>) -> DbResult<Vec<Change>> {
         let rows = store.rows();
         let mut changes: Vec<Change> = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -106,10 +108,17 @@ impl Db {
             let row = Row { kind, key: key.clone(), position: *position, body: body.clone() };
             changes.push(Change { row, gone: true });
         }
-        if changes.is_empty() {
+        if changes.is_empty() && request_key.is_none() {
             return Ok(changes);
         }
         let tx = self.conn.transaction().map_err(|e| e.to_string())?;
+        if let Some((key, fingerprint, now)) = request_key {
+            tx.execute(
+                "INSERT OR IGNORE INTO request_keys (key, fingerprint, created_at) VALUES (?1, ?2, ?3)",
+                params![key, fingerprint, now],
+            )
+            .map_err(|e| e.to_string())?;
+        }
         for change in &changes {
             let Some(table) = table(change.row.kind) else { continue };
             let r = &change.row;
@@ -143,16 +152,6 @@ impl Db {
         self.conn
             .query_row("SELECT fingerprint FROM request_keys WHERE key = ?1", params![key], |r| r.get(0))
             .optional()
-            .map_err(|e| e.to_string())
-    }
-
-    pub fn remember_request_key(&self, key: &str, fingerprint: &str, now: &str) -> DbResult<()> {
-        self.conn
-            .execute(
-                "INSERT OR IGNORE INTO request_keys (key, fingerprint, created_at) VALUES (?1, ?2, ?3)",
-                params![key, fingerprint, now],
-            )
-            .map(drop)
             .map_err(|e| e.to_string())
     }
 }

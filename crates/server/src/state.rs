@@ -65,7 +65,7 @@ impl AppState {
             },
         };
         store.training_ms = config.training_ms;
-        db.save(&store)?;
+        db.save(&store, None)?;
         let organizations = store
             .rows()
             .into_iter()
@@ -155,11 +155,10 @@ impl AppState {
         store.advance(now);
         store.user = user.cloned().unwrap_or_else(nobody);
         let result = op(store, now);
-        if let (Some(key), Ok(_)) = (key, &result) {
-            db.remember_request_key(&key.key, &key.fingerprint, &now.to_rfc3339())
-                .map_err(|e| ApiError::unavailable("save the request key", e))?;
-        }
-        let changes = db.save(store).map_err(|e| ApiError::unavailable("save the change", e))?;
+        // The key is kept only for a request that was carried out, with its change.
+        let stamp = now.to_rfc3339();
+        let made = key.filter(|_| result.is_ok()).map(|k| (k.key.as_str(), k.fingerprint.as_str(), stamp.as_str()));
+        let changes = db.save(store, made).map_err(|e| ApiError::unavailable("save the change", e))?;
         drop(inner);
         self.announce(changes);
         result.map_err(ApiError::from)
