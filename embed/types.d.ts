@@ -58,8 +58,16 @@ export interface ConsoleEventMap {
   'cm-navigate': CustomEvent<{ path: string }>;
 }
 
-/** `<custom-models-console api-base-url base-path theme>` */
+/** `<custom-models-console api-base-url base-path theme path>` */
 export interface CustomModelsConsoleElement extends HTMLElement {
+  /** The `api-base-url` attribute. */
+  apiBaseUrl: string;
+  /** The `base-path` attribute. */
+  basePath: string;
+  /** The `theme` attribute: `auto`, `light` or `dark`. */
+  theme: string;
+  /** The console's path under its base path; setting it moves the console there. */
+  path: string;
   config: ConsoleConfig;
   getToken: (() => string | Promise<string>) | undefined;
   user: ConsoleUser | undefined;
@@ -68,11 +76,18 @@ export interface CustomModelsConsoleElement extends HTMLElement {
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
 }
 
-/** `<custom-model-select language name required api-base-url>`: form-associated; `value` is a model id, "" for the base model. */
+/** `<custom-model-select language name required disabled value api-base-url>`: form-associated;
+ * `value` is a model id, "" for the base model (the `value` attribute is the default). */
 export interface CustomModelSelectElement extends HTMLElement {
   value: string;
-  readonly name: string;
+  name: string;
+  language: string;
+  apiBaseUrl: string;
   required: boolean;
+  disabled: boolean;
+  readonly type: 'select-one';
+  readonly labels: NodeList;
+  readonly willValidate: boolean;
   config: ConsoleConfig;
   getToken: (() => string | Promise<string>) | undefined;
   readonly form: HTMLFormElement | null;

@@ -9,6 +9,9 @@
 #   custom-model-select_bg.wasm     defines <custom-model-select>, exports
 #   custom-model-select.d.ts        mountModelSelect and version (HTTP mode only: no demo)
 #   manifest.json                   version, and each file's size and SRI sha384
+#   package.json                    an npm package: `npm install ./dist-embed`, or the
+#                                   tarball of `npm pack dist-embed`; bundlers find the
+#                                   WASM beside each module (new URL(…, import.meta.url))
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -56,5 +59,29 @@ for (const [name, parts] of Object.entries(modules)) {
   }
 }
 writeFileSync(`${out}/manifest.json`, JSON.stringify({ name: 'custom-models-console', version, files }, null, 2) + '\n');
+const entry = (name) => ({ types: `./${name}.d.ts`, default: `./${name}.js` });
+const pkg = {
+  name: 'custom-models-console',
+  version,
+  description: 'The Custom Models console and model picker as custom elements: <custom-models-console>, <custom-model-select>.',
+  type: 'module',
+  main: './custom-models-console.js',
+  module: './custom-models-console.js',
+  types: './custom-models-console.d.ts',
+  exports: {
+    '.': entry('custom-models-console'),
+    './select': entry('custom-model-select'),
+    './custom-models-console.js': entry('custom-models-console'),
+    './custom-model-select.js': entry('custom-model-select'),
+    './custom-models-console_bg.wasm': './custom-models-console_bg.wasm',
+    './custom-model-select_bg.wasm': './custom-model-select_bg.wasm',
+    './manifest.json': './manifest.json',
+    './package.json': './package.json',
+  },
+  // Importing a module defines its elements: bundlers must keep the import.
+  sideEffects: ['./custom-models-console.js', './custom-model-select.js'],
+  files: Object.keys(files).concat('manifest.json'),
+};
+writeFileSync(`${out}/package.json`, JSON.stringify(pkg, null, 2) + '\n');
 JS
 echo "dist-embed/: $(ls "$out" | tr '\n' ' ')"

@@ -4,7 +4,7 @@
 # ../shared/TOOLCHAIN.md verified on this machine kind (no internet but registries).
 #
 #   scripts/install-tools.sh build   # wasm target, trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/install-tools.sh test    # the above + Chromium, chromedriver, e2e npm packages
+#   scripts/install-tools.sh test    # the above + Chromium, chromedriver, e2e and host-app npm packages
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
@@ -65,6 +65,17 @@ install_test_tools() {
     # Playwright must never fetch its own browsers here: we drive /usr/bin/chromium.
     (cd "$e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
   fi
+
+  # The host apps: tests/host/react/ (React 19, react-router 7) and tests/host/vue/
+  # (Vue 3, vue-router 4), both built by Vite.
+  local app
+  for app in react vue; do
+    local dir="$root/tests/host/$app"
+    if [ ! -d "$dir/node_modules/vite" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+      say "installing the $app host app's npm packages"
+      (cd "$dir" && npm ci --no-audit --no-fund --silent)
+    fi
+  done
 }
 
 case "$what" in

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier in order and ends with one summary line
 # ("tests: N passed, M failed"). Stops at the first failing tier.
+#   0. lint of docs/openapi.yaml (Redocly, Spectral)
 #   1. native unit tests of the pure domain and backend crates, plus format and lint checks
 #   1b. the reference server's unit and integration tests (crates/server, over TCP)
 #   2. wasm-bindgen-test in headless Chromium (components, mock API)
@@ -43,6 +44,7 @@ tier() {
 }
 
 tier "format" cargo fmt --all --check
+tier "contract lint (Redocly, Spectral)" scripts/lint-contract.sh
 tier "lint" cargo clippy --workspace --exclude server --all-targets --target wasm32-unknown-unknown -- -D warnings
 tier "lint (native: domain, backend, server)" cargo clippy -p domain -p backend -p server --all-targets -- -D warnings
 tier "lint (production build)" cargo clippy --no-default-features --features console --lib --bins --target wasm32-unknown-unknown -- -D warnings
@@ -53,5 +55,6 @@ tier "2. browser unit tests (wasm-bindgen-test)" cargo test --target wasm32-unkn
 tier "release build" trunk build --release
 tier "production build (no demo backend)" trunk build --release --no-default-features --features console --dist dist-production
 tier "host build (dist-embed/)" scripts/build-embed.sh
+tier "host apps (dist-embed/ packed, installed and bundled by Vite)" scripts/build-hosts.sh
 tier "3. end-to-end tests (Playwright)" bash -c "cd tests/e2e && CI=1 npx playwright test"
 summary

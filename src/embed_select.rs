@@ -19,6 +19,7 @@ pub struct SelectHandle {
     mounted: Mounted,
     language: RwSignal<String>,
     value: RwSignal<Option<String>>,
+    disabled: RwSignal<bool>,
 }
 
 #[wasm_bindgen]
@@ -33,6 +34,12 @@ impl SelectHandle {
     #[wasm_bindgen(js_name = setValue)]
     pub fn set_value(&self, value: String) {
         self.value.set((!value.is_empty()).then_some(value));
+    }
+
+    /// Disables the picker (the element's `disabled`, or a disabled fieldset or form around it).
+    #[wasm_bindgen(js_name = setDisabled)]
+    pub fn set_disabled(&self, disabled: bool) {
+        self.disabled.set(disabled);
     }
 
     pub fn unmount(&mut self) {
@@ -50,12 +57,13 @@ pub fn mount_model_select(element: web_sys::HtmlElement, config: JsValue, langua
     let config = Config::from_js(&config);
     let language = RwSignal::new(language);
     let value = RwSignal::new(None::<String>);
+    let disabled = RwSignal::new(false);
     let mounted = Mounted::new(move || {
         Box::new(leptos::mount::mount_to(element, move || {
-            view! { <SelectRoot config=config.clone() language value on_change=on_change.clone() /> }
+            view! { <SelectRoot config=config.clone() language value disabled on_change=on_change.clone() /> }
         }))
     });
-    SelectHandle { mounted, language, value }
+    SelectHandle { mounted, language, value, disabled }
 }
 
 #[component]
@@ -63,6 +71,7 @@ fn SelectRoot(
     config: Config,
     language: RwSignal<String>,
     value: RwSignal<Option<String>>,
+    disabled: RwSignal<bool>,
     on_change: Option<SendWrapper<js_sys::Function>>,
 ) -> impl IntoView {
     if config.is_fatal() {
@@ -84,5 +93,13 @@ fn SelectRoot(
         }
         now
     });
-    view! { <div class="cm-root cm-select-root"><CustomModelSelect language value /></div> }.into_any()
+    // A disabled fieldset disables the select inside it, as a host's own fieldset would.
+    view! {
+        <div class="cm-root cm-select-root">
+            <fieldset class="cm-select-fieldset" disabled=disabled>
+                <CustomModelSelect language value />
+            </fieldset>
+        </div>
+    }
+    .into_any()
 }

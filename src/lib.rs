@@ -12,6 +12,7 @@ pub mod embed_select;
 pub mod expiry;
 pub mod hooks;
 pub mod host_events;
+pub mod host_navigation;
 pub mod pages;
 pub mod routes;
 pub mod uploads;
@@ -31,6 +32,7 @@ use crate::components::upload_indicator::UploadIndicator;
 use crate::config::Config;
 use crate::expiry::{ExpiredBanner, SessionExpiry};
 use crate::host_events::HostEvents;
+use crate::host_navigation::HostNavigation;
 use crate::routes::AppRoutes;
 use crate::uploads::Uploads;
 use crate::workspace::Workspace;
@@ -96,29 +98,11 @@ pub fn App(config: Config) -> impl IntoView {
                 <ToastRegion toasts />
                 <LiveRegion announcer />
                 <ShortcutKeys root embedded=config.manual_mount shortcuts />
-                <NavigationEvents />
+                <HostNavigation base=config.base_path.clone() />
             </div>
         </Router>
     }
     .into_any()
-}
-
-/// Tells the host each path the console moves to (`cm-navigate`).
-#[component]
-fn NavigationEvents() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    let events = expect_context::<HostEvents>();
-    Effect::new(move |previous: Option<String>| {
-        let path = format!(
-            "{}{}",
-            location.pathname.get(),
-            location.search.with(|s| if s.is_empty() { String::new() } else { format!("?{s}") })
-        );
-        if previous.as_ref().is_some_and(|p| *p != path) {
-            events.emit("cm-navigate", serde_json::json!({ "path": path }));
-        }
-        path
-    });
 }
 
 /// Why the demo's data is not being saved, when it is not.

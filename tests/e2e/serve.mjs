@@ -5,12 +5,14 @@
 // which embeds the console; /embed/console.{js,css} and console_bg.wasm alias
 // the build's hashed file names for it. /console/ serves the host build
 // (dist-embed/, `make embed`), used by the host pages under /plain/ and /app/
-// (tests/host/plain.html, app.html; their own files under /hosts/).
+// (tests/host/plain.html, app.html; their own files under /hosts/). /react/,
+// /react-dev/ and /vue/ serve the host apps of tests/host/ (host-apps.mjs).
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sink } from './sink.mjs';
+import { hostApp } from './host-apps.mjs';
 
 // The console's page is served under the strict policy the README gives to
 // deployments (its API is same-origin here, so connect-src 'self' covers it).
@@ -50,6 +52,7 @@ const types = {
 createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
   if (path.startsWith('/sink/api/')) return sink(req, res, path.slice('/sink/api'.length));
+  if (await hostApp(req, res, path)) return;
   const file = await resolve(path);
   try {
     const body = await readFile(file);

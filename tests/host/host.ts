@@ -14,6 +14,8 @@ const config: ConsoleConfig = {
 const element = document.createElement('custom-models-console');
 element.config = config;
 element.setAttribute('theme', 'dark');
+element.apiBaseUrl = '/api';
+element.path = '/custom-models';
 element.addEventListener('cm-model-created', (e) => {
   const model: ModelDetail = e.detail.model;
   console.log(model.name, model.status);
@@ -23,6 +25,8 @@ document.addEventListener('cm-navigate', (e) => console.log(e.detail.path));
 const select = document.querySelector('custom-model-select');
 if (select) {
   select.required = true;
+  select.name = 'model';
+  select.disabled = false;
   const chosen: string = select.value;
   console.log(chosen, select.validity.valueMissing, version);
 }
