@@ -5,10 +5,11 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{numbered, push_numbered, PendingTraining, ORG};
-use crate::model::CustomModel;
-use crate::status::TrainingStatus;
-use crate::training::TrainingErrorCode;
+use crate::numbered::{numbered, push_numbered};
+use crate::records::{PendingTraining, ORG};
+use domain::model::CustomModel;
+use domain::status::TrainingStatus;
+use domain::training::TrainingErrorCode;
 
 const WORDS: [&str; 12] = [
     "Call",
