@@ -42,6 +42,7 @@ tier() {
 }
 
 tier "format" cargo fmt --all --check
+tier "structure (floors, no import circles, no file over 400 lines)" python3 scripts/check-structure.py
 tier "lint" cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 tier "lint (production build)" cargo clippy --no-default-features --features console --lib --bins --target wasm32-unknown-unknown -- -D warnings
 tier "lint (model select alone)" cargo clippy --no-default-features --lib --target wasm32-unknown-unknown -- -D warnings

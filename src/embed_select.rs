@@ -11,7 +11,7 @@ use crate::api::Api;
 use crate::components::model_select::CustomModelSelect;
 use crate::config::Config;
 use crate::embed::Mounted;
-use crate::workspace::Workspace;
+use crate::services::workspace::Workspace;
 
 /// A mounted model select; the element drives it through these methods.
 #[wasm_bindgen]

@@ -1,4 +1,5 @@
-//! The Custom Models console: route table, shared context and start-up.
+//! The Custom Models console: the app's root. `App` provides the services
+//! (src/services/) once and holds the route table; docs/architecture.md draws the floors.
 
 pub mod api;
 pub mod browser;
@@ -9,33 +10,38 @@ pub mod embed;
 #[cfg(feature = "console")]
 pub mod embed_console;
 pub mod embed_select;
-pub mod expiry;
 pub mod hooks;
-pub mod host_events;
-pub mod host_navigation;
 pub mod pages;
 pub mod routes;
-pub mod uploads;
-pub mod workspace;
+pub mod services;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
+use leptos_router::components::{Route as RouteView, Router, Routes};
+use leptos_router::path;
 
 use crate::api::Api;
-use crate::components::announcer::{Announcer, LiveRegion};
 use crate::components::config_problems::{ConfigFailure, ConfigNotice, NotConnected};
+use crate::components::expired_banner::ExpiredBanner;
 use crate::components::header::AppHeader;
-use crate::components::notify_button::TrainingWatch;
-use crate::components::shortcuts::{ShortcutKeys, Shortcuts};
-use crate::components::toasts::{ToastRegion, Toasts};
+use crate::components::host_navigation::HostNavigation;
+use crate::components::live_region::LiveRegion;
+use crate::components::shortcut_keys::ShortcutKeys;
+use crate::components::toast_region::ToastRegion;
 use crate::components::upload_indicator::UploadIndicator;
 use crate::config::Config;
-use crate::expiry::{ExpiredBanner, SessionExpiry};
-use crate::host_events::HostEvents;
-use crate::host_navigation::HostNavigation;
-use crate::routes::AppRoutes;
-use crate::uploads::Uploads;
-use crate::workspace::Workspace;
+use crate::pages::{
+    home::HomePage, model_details::ModelDetailsPage, models_list::ModelsListPage, not_found::NotFoundPage,
+    test_details::TestDetailsPage,
+};
+use crate::services::announcer::Announcer;
+use crate::services::expiry::SessionExpiry;
+use crate::services::host_events::HostEvents;
+use crate::services::shortcuts::Shortcuts;
+use crate::services::storage_notice::StorageNotice;
+use crate::services::toasts::Toasts;
+use crate::services::training_watch::TrainingWatch;
+use crate::services::uploads::Uploads;
+use crate::services::workspace::Workspace;
 
 /// The whole console. `config` decides the API and the route prefix.
 #[component]
@@ -43,7 +49,8 @@ pub fn App(config: Config) -> impl IntoView {
     if config.is_fatal() {
         return view! { <ConfigFailure problems=config.problems.clone() /> }.into_any();
     }
-    let storage_notice = StorageNotice(RwSignal::new(None));
+    // The services, each provided once (src/services/): the ones the API needs first.
+    let storage_notice = StorageNotice::new();
     provide_context(storage_notice);
     let root = NodeRef::new();
     let events = HostEvents::new(root);
@@ -62,9 +69,9 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(shortcuts);
     let toasts = Toasts::new();
     provide_context(toasts);
-    provide_context(TrainingWatch::new());
+    provide_context(TrainingWatch::new(events, toasts));
     provide_context(Workspace::new(api.clone()));
-    provide_context(Uploads::new(api.clone(), config.request_timeout_ms));
+    provide_context(Uploads::new(api.clone(), config.request_timeout_ms, events, toasts));
     provide_context(api);
     provide_context(config.clone());
 
@@ -105,9 +112,19 @@ pub fn App(config: Config) -> impl IntoView {
     .into_any()
 }
 
-/// Why the demo's data is not being saved, when it is not.
-#[derive(Clone, Copy)]
-pub struct StorageNotice(pub RwSignal<Option<String>>);
+/// The route table: which page each path shows (the paths themselves are
+/// written once, in [`routes::Route`]).
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFoundPage>
+            <RouteView path=path!("/") view=HomePage />
+            <RouteView path=path!("/custom-models") view=ModelsListPage />
+            <RouteView path=path!("/custom-models/:id") view=ModelDetailsPage />
+            <RouteView path=path!("/custom-models/:id/tests/:test_id") view=TestDetailsPage />
+        </Routes>
+    }
+}
 
 /// Logs panics to the console and, because a panic ends the WASM app, replaces
 /// the page with a readable message instead of leaving it frozen or blank.

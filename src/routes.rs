@@ -1,6 +1,7 @@
-//! Every place in the console, typed: the route table, and the one way to get a
-//! link ([`Route::href`], base path included) or to go somewhere ([`use_go`]).
-//! No other file writes a path.
+//! Every place in the console, typed: the one way to get a link
+//! ([`Route::href`], base path included) or to go somewhere ([`use_go`]).
+//! No other file writes a path. A leaf: views import it, it imports no view
+//! (the route table that shows the pages is `AppRoutes`, in `lib.rs`).
 //!
 //! leptos_router 0.8 adds the router's base to paths given to `navigate`, but
 //! not to absolute `href`s: so links take [`Route::href`] and navigation takes
@@ -10,15 +11,10 @@ use domain::evaluation::TestQuery;
 use domain::query::DatasetQuery;
 use domain::ListQuery;
 use leptos::prelude::*;
-use leptos_router::components::{Route as RouteView, Routes};
 use leptos_router::hooks::use_navigate;
-use leptos_router::{path, NavigateOptions};
+use leptos_router::NavigateOptions;
 
 use crate::config::Config;
-use crate::pages::{
-    home::HomePage, model_details::ModelDetailsPage, models_list::ModelsListPage, not_found::NotFoundPage,
-    test_details::TestDetailsPage,
-};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
@@ -91,17 +87,4 @@ pub fn use_go() -> Callback<(Route, bool)> {
     Callback::new(move |(route, replace): (Route, bool)| {
         navigate(&route.path(), NavigateOptions { replace, scroll: false, ..Default::default() });
     })
-}
-
-/// The route table.
-#[component]
-pub fn AppRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=NotFoundPage>
-            <RouteView path=path!("/") view=HomePage />
-            <RouteView path=path!("/custom-models") view=ModelsListPage />
-            <RouteView path=path!("/custom-models/:id") view=ModelDetailsPage />
-            <RouteView path=path!("/custom-models/:id/tests/:test_id") view=TestDetailsPage />
-        </Routes>
-    }
 }

@@ -3,7 +3,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use custom_models_console::api::{Api, ApiError, MockApi};
+use custom_models_console::api::{Api, ApiError, Backend, HttpApi, MockApi};
 use custom_models_console::browser::storage;
 use custom_models_console::components::status_badge::StatusBadge;
 use custom_models_console::config::{ApiMode, Config, MockOptions};
@@ -111,6 +111,16 @@ async fn training_error_texts_belong_to_the_training_call() {
 }
 
 #[wasm_bindgen_test]
+async fn both_backends_refuse_an_id_that_is_not_one_path_segment_before_sending() {
+    let mock = MockApi::load(&mock_options("cm-test-ids"), None, None);
+    assert_eq!(mock.model("..").await.unwrap_err(), ApiError::BadId("..".into()));
+    // Nothing listens on port 9: a request would fail as a network error, not BadId.
+    let http = HttpApi::new("http://127.0.0.1:9".into(), None);
+    assert_eq!(http.delete_dataset("cm_1", ".").await.unwrap_err(), ApiError::BadId(".".into()));
+    assert_eq!(http.versions("").await.unwrap_err(), ApiError::BadId(String::new()));
+}
+
+#[wasm_bindgen_test]
 async fn the_status_badge_shows_label_colour_and_progress() {
     let el = container();
     let status = RwSignal::new(TrainingStatus::Running);
@@ -153,7 +163,7 @@ fn blob_of(bytes: &[u8]) -> web_sys::File {
 #[wasm_bindgen_test]
 async fn uploads_go_in_chunks_with_exact_rising_progress_and_can_be_cancelled() {
     use custom_models_console::api::Api;
-    use custom_models_console::uploads::send::{send_file, Hooks, Stop, Target};
+    use custom_models_console::services::uploads::send::{send_file, Hooks, Stop, Target};
     use domain::upload::UploadRequest;
     use domain::DatasetType;
     use std::cell::RefCell;

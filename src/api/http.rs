@@ -1,20 +1,18 @@
-//! The backend over HTTP, as `docs/api.md` describes it.
+//! The backend over HTTP, as `docs/api.md` describes it: this file is the
+//! transport (tokens, time limits, cancellation, errors); `http/endpoints.rs`
+//! implements the contract on it.
 
-use domain::stt::{SessionRequest, SttSession};
-use domain::upload::resume::{decode_upload_status, UploadStatus};
 use domain::upload::retry::parse_retry_after;
-use domain::upload::{UploadRequest, UploadTicket};
 use domain::wire::{self, DecodeError};
-use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
+use domain::User;
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{Callable, Callback};
 use send_wrapper::SendWrapper;
-use serde_json::json;
 use wasm_bindgen::JsCast;
 
-mod evaluations;
+mod endpoints;
 
-use super::{ApiError, ApiResult, ChunkRequest};
+use super::error::{ApiError, ApiResult};
 use crate::config::{HostFunction, TokenProvider, DEFAULT_REQUEST_TIMEOUT_MS};
 
 enum Body<'a> {
@@ -254,107 +252,6 @@ impl HttpApi {
 
     async fn get(&self, path: &str, query: &[(&str, String)]) -> ApiResult<String> {
         self.send(Method::GET, path, query, None).await
-    }
-
-    pub async fn current_user(&self) -> ApiResult<User> {
-        if let Some(user) = &self.user {
-            return Ok(user.clone());
-        }
-        Ok(wire::decode_user(&self.get("/me", &[]).await?)?)
-    }
-
-    pub async fn languages(&self) -> ApiResult<Vec<Language>> {
-        Ok(wire::decode_languages(&self.get("/languages", &[]).await?)?)
-    }
-
-    pub async fn credits(&self) -> ApiResult<u64> {
-        Ok(wire::decode_credits(&self.get("/credits", &[]).await?)?)
-    }
-
-    pub async fn list_models(&self, query: &ListQuery) -> ApiResult<Page<CustomModel>> {
-        Ok(wire::decode_model_page(&self.get("/custom-models", &query.to_params()).await?)?)
-    }
-
-    pub async fn model(&self, id: &str) -> ApiResult<CustomModel> {
-        Ok(wire::decode_model(&self.get(&model_path(id), &[]).await?)?)
-    }
-
-    pub async fn create_model(&self, name: &str, language: &str, key: &str) -> ApiResult<CustomModel> {
-        let body = Body::Json(json!({ "name": name, "language": language }));
-        let text = self.send_body(Method::POST, "/custom-models", &[], Some(body), Extra::idempotent(key)).await?;
-        Ok(wire::decode_model(&text)?)
-    }
-
-    pub async fn rename_model(&self, id: &str, name: &str) -> ApiResult<CustomModel> {
-        let body = json!({ "name": name });
-        Ok(wire::decode_model(&self.send(Method::PATCH, &model_path(id), &[], Some(body)).await?)?)
-    }
-
-    pub async fn delete_model(&self, id: &str) -> ApiResult<()> {
-        self.send(Method::DELETE, &model_path(id), &[], None).await.map(drop)
-    }
-
-    pub async fn start_training(&self, id: &str, key: &str) -> ApiResult<CustomModel> {
-        let path = format!("{}/train", model_path(id));
-        Ok(wire::decode_model(&self.send_body(Method::POST, &path, &[], None, Extra::idempotent(key)).await?)?)
-    }
-
-    pub async fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> ApiResult<Page<Dataset>> {
-        let path = format!("{}/datasets", model_path(model_id));
-        let query = [("page", page.to_string()), ("page_size", page_size.to_string())];
-        Ok(wire::decode_dataset_page(&self.get(&path, &query).await?)?)
-    }
-
-    pub async fn delete_dataset(&self, model_id: &str, dataset_id: &str) -> ApiResult<()> {
-        let path = format!("{}/datasets/{}", model_path(model_id), encode(dataset_id));
-        self.send(Method::DELETE, &path, &[], None).await.map(drop)
-    }
-}
-
-impl HttpApi {
-    pub async fn start_upload(&self, model_id: &str, request: &UploadRequest, key: &str) -> ApiResult<UploadTicket> {
-        let path = format!("{}/uploads", model_path(model_id));
-        let body = serde_json::to_value(request).map_err(|e| ApiError::Decode(e.to_string()))?;
-        let extra = Extra::idempotent(key);
-        Ok(wire::decode_upload_ticket(&self.send_body(Method::POST, &path, &[], Some(Body::Json(body)), extra).await?)?)
-    }
-
-    pub async fn send_chunk(&self, chunk: &ChunkRequest<'_>) -> ApiResult<()> {
-        let path = format!("/uploads/{}/chunks/{}", encode(chunk.upload_id), chunk.index);
-        let extra = Extra {
-            headers: vec![("Content-Digest", chunk.digest.clone())],
-            cancel: Some(chunk.cancel),
-            timeout_ms: Some(chunk.timeout_ms),
-        };
-        self.send_body(Method::PUT, &path, &[], Some(Body::Bytes(chunk.blob)), extra).await.map(drop)
-    }
-
-    pub async fn upload_status(&self, upload_id: &str) -> ApiResult<UploadStatus> {
-        Ok(decode_upload_status(&self.get(&format!("/uploads/{}", encode(upload_id)), &[]).await?)?)
-    }
-
-    pub async fn complete_upload(&self, upload_id: &str, key: &str) -> ApiResult<Dataset> {
-        let path = format!("/uploads/{}/complete", encode(upload_id));
-        let extra = Extra::idempotent(key);
-        Ok(wire::decode_dataset(&self.send_body(Method::POST, &path, &[], None, extra).await?)?)
-    }
-
-    pub async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {
-        self.send(Method::DELETE, &format!("/uploads/{}", encode(upload_id)), &[], None).await.map(drop)
-    }
-}
-
-impl HttpApi {
-    pub async fn create_session(&self, request: &SessionRequest, key: &str) -> ApiResult<SttSession> {
-        let body = serde_json::to_value(request).map_err(|e| ApiError::Decode(e.to_string()))?;
-        let text =
-            self.send_body(Method::POST, "/stt-sessions", &[], Some(Body::Json(body)), Extra::idempotent(key)).await?;
-        Ok(wire::decode_session(&text)?)
-    }
-
-    pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Page<SttSession>> {
-        let query = [("page", "1".to_owned()), ("page_size", limit.to_string())];
-        Ok(wire::decode_sessions(&self.get("/stt-sessions", &query).await?)?)
     }
 }
 

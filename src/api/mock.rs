@@ -1,22 +1,19 @@
 //! The in-browser backend for demos and offline use: the rules live in
-//! `domain::mock_store`; this adds latency, the clock and persistence, so a
-//! reload keeps the demo's state.
+//! `domain::mock_store`; this adds latency, the clock, simulated faults and
+//! persistence, so a reload keeps the demo's state. `mock/endpoints.rs`
+//! implements the contract on it.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use domain::mock_store::{MockError, MockStore, STATE_VERSION};
-use domain::stt::{SessionRequest, SttSession};
-use domain::upload::resume::UploadStatus;
-use domain::upload::{UploadRequest, UploadTicket};
-use domain::{CustomModel, Dataset, ErrorCode, Language, ListQuery, Page, Role, User};
+use domain::{ErrorCode, Role, User};
 
 use leptos::prelude::{Callable, Callback};
 
-mod evaluations;
+mod endpoints;
 
-use super::{ApiError, ApiResult, ChunkRequest};
-use crate::browser::network::{content_digest, wait};
+use super::error::{ApiError, ApiResult};
 use crate::browser::storage;
 use crate::config::{MockFaults, MockOptions};
 
@@ -163,81 +160,6 @@ impl MockApi {
         self.save(&store);
     }
 
-    pub async fn current_user(&self) -> ApiResult<User> {
-        self.call(false, |s, _| Ok(s.user.clone())).await
-    }
-
-    pub async fn languages(&self) -> ApiResult<Vec<Language>> {
-        self.call(false, |s, _| Ok(s.languages.clone())).await
-    }
-
-    pub async fn credits(&self) -> ApiResult<u64> {
-        self.call(false, |s, _| Ok(s.credits)).await
-    }
-
-    pub async fn list_models(&self, query: &ListQuery) -> ApiResult<Page<CustomModel>> {
-        self.call(false, |s, _| Ok(s.list_models(query))).await
-    }
-
-    pub async fn model(&self, id: &str) -> ApiResult<CustomModel> {
-        self.call(false, |s, _| s.model(id)).await
-    }
-
-    pub async fn create_model(&self, name: &str, language: &str, key: &str) -> ApiResult<CustomModel> {
-        self.call(true, |s, now| s.create_model_once(name, language, now, key)).await
-    }
-
-    pub async fn rename_model(&self, id: &str, name: &str) -> ApiResult<CustomModel> {
-        self.call(true, |s, now| s.rename_model(id, name, now)).await
-    }
-
-    pub async fn delete_model(&self, id: &str) -> ApiResult<()> {
-        self.call(true, |s, _| s.delete_model(id)).await
-    }
-
-    pub async fn start_training(&self, id: &str, key: &str) -> ApiResult<CustomModel> {
-        self.call(true, |s, now| s.start_training_once(id, now, key)).await
-    }
-
-    pub async fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> ApiResult<Page<Dataset>> {
-        self.call(false, |s, _| s.list_datasets(model_id, page, page_size)).await
-    }
-
-    pub async fn delete_dataset(&self, model_id: &str, dataset_id: &str) -> ApiResult<()> {
-        self.call(true, |s, now| s.delete_dataset(model_id, dataset_id, now)).await
-    }
-
-    pub async fn start_upload(&self, model_id: &str, request: &UploadRequest, key: &str) -> ApiResult<UploadTicket> {
-        self.call(true, |s, now| s.start_upload_once(model_id, request.clone(), now, key)).await
-    }
-
-    /// Accepts a chunk after the simulated transfer time, checking its digest
-    /// as a backend would. Like a backend, the mock looks at the first chunk's
-    /// bytes (at most one chunk is ever read), and it plays the configured faults.
-    pub async fn send_chunk(&self, chunk: &ChunkRequest<'_>) -> ApiResult<()> {
-        if !wait(Some(self.chunk_latency_ms), chunk.cancel).await {
-            return Err(ApiError::Cancelled);
-        }
-        self.play_faults()?;
-        if content_digest(chunk.blob).await.as_deref() != Some(chunk.digest.as_str()) {
-            return Err(MockError {
-                status: 400,
-                code: "checksum_mismatch".into(),
-                message: "The chunk did not arrive intact.".into(),
-            }
-            .into());
-        }
-        let first_bytes = if chunk.index == 0 {
-            let buffer = wasm_bindgen_futures::JsFuture::from(chunk.blob.array_buffer())
-                .await
-                .map_err(|_| ApiError::Network("the file could not be read".into()))?;
-            Some(js_sys::Uint8Array::new(&buffer).to_vec())
-        } else {
-            None
-        };
-        self.call_after(0, true, |s, _| s.receive_chunk(chunk.upload_id, chunk.index, first_bytes.as_deref())).await
-    }
-
     /// The demo's network trouble (`mock.faults`): a drop after some chunks, and
     /// chunks answered "busy" at random.
     fn play_faults(&self) -> ApiResult<()> {
@@ -260,29 +182,5 @@ impl MockApi {
             });
         }
         Ok(())
-    }
-
-    pub async fn upload_status(&self, upload_id: &str) -> ApiResult<UploadStatus> {
-        self.call(false, |s, _| s.upload_status(upload_id)).await
-    }
-
-    pub async fn complete_upload(&self, upload_id: &str, key: &str) -> ApiResult<Dataset> {
-        self.call(true, |s, now| s.complete_upload_once(upload_id, now, key)).await
-    }
-
-    pub async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {
-        self.call(false, |s, _| s.abort_upload(upload_id)).await
-    }
-
-    pub async fn create_session(&self, request: &SessionRequest, key: &str) -> ApiResult<SttSession> {
-        self.call(true, |s, now| s.create_session_once(request.clone(), now, key)).await
-    }
-
-    pub async fn recent_sessions(&self, limit: u32) -> ApiResult<Page<SttSession>> {
-        self.call(false, |s, _| {
-            let items = s.recent_sessions(limit as usize);
-            Ok(Page { total: items.len() as u64, page: 1, page_size: limit, skipped: 0, items })
-        })
-        .await
     }
 }

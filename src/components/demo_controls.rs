@@ -4,12 +4,12 @@
 use domain::Role;
 use leptos::prelude::*;
 
-use crate::workspace::use_workspace;
+use crate::services::workspace::use_workspace;
 
 #[component]
 pub fn DemoControls(mock: crate::api::MockApi) -> impl IntoView {
     let workspace = use_workspace();
-    let notice = expect_context::<crate::StorageNotice>().0;
+    let notice = crate::services::storage_notice::use_storage_notice().0;
     let current = move || workspace.user.with(|u| u.as_ref().and_then(|r| r.as_ref().ok()).map(|u| u.role));
     let on_change = move |ev: leptos::ev::Event| {
         let role = Role::from_wire(&event_target_value(&ev));

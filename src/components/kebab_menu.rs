@@ -36,13 +36,15 @@ pub fn KebabMenu(
     let open = RwSignal::new(false);
     // A row reused for another item (a poll reordered the list) closes its menu:
     // an open menu must never act on an item other than the one it was opened for.
-    Effect::new(move |before: Option<String>| {
-        let now = label.get();
-        if before.is_some_and(|before| before != now) {
-            open.set(false);
-        }
-        now
-    });
+    Effect::watch(
+        move || label.get(),
+        move |now, before, _| {
+            if before.is_some_and(|before| before != now) {
+                open.set(false);
+            }
+        },
+        false,
+    );
     let menu_id = unique_id("cm-menu");
     let menu_id_for_button = menu_id.clone();
     let button = NodeRef::<leptos::html::Button>::new();

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::api::use_api;
 use crate::browser::ids::unique_id;
-use crate::workspace::use_workspace;
+use crate::services::workspace::use_workspace;
 
 /// Offers the trained models of `language`. `value` is the chosen model id
 /// (`None` for the base model); a choice that no longer fits a new language

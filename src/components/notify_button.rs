@@ -1,69 +1,12 @@
 //! "Notify me when it finishes" on a Running model: the browser's permission is
-//! asked only on that click; once granted, the console remembers the model and,
-//! when its training ends while the tab is hidden, shows a system notification
-//! ("Training finished", "Call centre: Success"). The in-console toast and the
-//! live region announce the end as always; this is for a user in another tab.
+//! asked only on that click; once granted, the [`TrainingWatch`] remembers the
+//! model and shows a system notification when its training ends in a hidden tab.
 
-use domain::status::finished_notification;
-use domain::{CustomModel, TrainingStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::notifications::{self, Permission};
-use crate::browser::visibility::is_hidden;
-
-/// The models whose end the user asked to hear about, for the console's life.
-#[derive(Clone, Copy)]
-pub struct TrainingWatch {
-    models: RwSignal<Vec<String>>,
-}
-
-impl TrainingWatch {
-    pub fn new() -> Self {
-        TrainingWatch { models: RwSignal::new(Vec::new()) }
-    }
-
-    fn watches(&self, id: &str) -> bool {
-        self.models.with(|m| m.iter().any(|m| m == id))
-    }
-
-    fn set(&self, id: &str, on: bool) {
-        self.models.update(|m| {
-            m.retain(|m| m != id);
-            if on {
-                m.push(id.to_owned());
-            }
-        });
-    }
-
-    /// Whether a hidden tab should keep polling: someone waits for a training to end.
-    pub fn waiting(&self) -> bool {
-        self.models.try_with_untracked(|m| !m.is_empty()).unwrap_or(false)
-    }
-
-    /// Where a page sees a model's status change: a watched training that ended
-    /// shows its system notification if the tab is hidden, and is no longer watched.
-    pub fn status_changed(&self, before: TrainingStatus, model: &CustomModel) {
-        let Some((title, body)) = finished_notification(&model.name, before, model.status) else { return };
-        if !self.models.with_untracked(|m| m.contains(&model.id)) {
-            return;
-        }
-        self.set(&model.id, false);
-        if is_hidden() {
-            notifications::show(title, &body, &format!("cm-training-{}", model.id));
-        }
-    }
-}
-
-impl Default for TrainingWatch {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-pub fn use_training_watch() -> Option<TrainingWatch> {
-    use_context::<TrainingWatch>()
-}
+use crate::services::training_watch::use_training_watch;
 
 /// What the line beside the button says.
 #[derive(Clone, Copy, PartialEq)]
@@ -78,9 +21,10 @@ enum Note {
 /// (no Notification API, or not a secure context).
 #[component]
 pub fn NotifyButton(#[prop(into)] model_id: Signal<String>) -> impl IntoView {
-    let Some(watch) = use_training_watch().filter(|_| notifications::available()) else {
+    let watch = use_training_watch();
+    if !notifications::available() {
         return ().into_any();
-    };
+    }
     let watching = Memo::new(move |_| model_id.with(|id| watch.watches(id)));
     let asking = RwSignal::new(false);
     let refused = RwSignal::new(None::<Note>);

@@ -4,7 +4,7 @@
 use domain::upload::batch::FileState;
 use leptos::prelude::*;
 
-use crate::uploads::use_uploads;
+use crate::services::uploads::use_uploads;
 
 #[component]
 pub fn UploadIndicator() -> impl IntoView {

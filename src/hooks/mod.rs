@@ -1,7 +1,8 @@
 //! Reactive patterns the pages share, each written once: polling while the
-//! backend works, mutations with their error, the last good value of a resource.
+//! backend works, mutations with their error, what a view shows of what it loads.
 
 pub mod idempotency;
 pub mod last_good;
+pub mod loaded;
 pub mod mutation;
 pub mod polling;

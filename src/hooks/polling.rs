@@ -11,7 +11,8 @@ use leptos::prelude::*;
 
 use crate::api::ApiResult;
 use crate::browser::visibility::{is_hidden, on_shown};
-use crate::expiry::SessionExpiry;
+use crate::services::expiry::use_expiry;
+use crate::services::training_watch::use_training_watch;
 
 /// The first wait; each further poll waits 1.5× longer, up to [`LONGEST_MS`].
 /// Starting at 2 s keeps a page under 30 requests a minute.
@@ -48,14 +49,14 @@ pub fn refresh_while<T: 'static>(
         }
         timer.set_value(None);
     };
-    let expiry = use_context::<SessionExpiry>();
-    let watch = crate::components::notify_button::use_training_watch();
+    let expiry = use_expiry();
+    let watch = use_training_watch();
     let poll_alive = alive.clone();
     let poll = move || {
-        if !live(&poll_alive) || expiry.is_some_and(|e| e.expired.try_get_untracked().unwrap_or(true)) {
+        if !live(&poll_alive) || expiry.expired.try_get_untracked().unwrap_or(true) {
             return;
         }
-        if is_hidden() && !watch.is_some_and(|w| w.waiting()) {
+        if is_hidden() && !watch.waiting() {
             due_while_hidden.set_value(true);
         } else {
             resource.refetch();

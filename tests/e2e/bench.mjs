@@ -2,6 +2,8 @@
 // (tests/bench/vanilla.html) in headless Chromium and prints one table of
 // medians over repeated runs, with min and max, also written to docs/perf.md.
 // Run by `make bench` (scripts/bench.sh builds and generates the data first).
+// `BENCH_ONLY=compare BASELINE_DIST=<another demo build> node tests/e2e/bench.mjs`
+// times the list on dist/ against that build, for a change that should cost nothing.
 import { chromium } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, openSync, writeSync, closeSync, ftruncateSync, existsSync } from 'node:fs';
@@ -118,8 +120,8 @@ const NEXT_RANGES = ['26–50', '51–75', '76–100'];
 const newRuns = () => ({ appStart: [], vanStart: [], appNext: [], vanNext: [], appSize: [], vanSize: [], appSearch: [], vanSearch: [], appSort: [], vanSort: [] });
 
 // One run of every timing of the console holding `n` models, added to `runs`.
-async function measureApp(browser, n, runs) {
-  const appUrl = `${ORIGIN}/custom-models`;
+async function measureApp(browser, n, runs, origin = ORIGIN) {
+  const appUrl = `${origin}/custom-models`;
   const config = { mock: { latencyMs: 0, generate: n, storageKey: `bench-${n}` } };
   const page = await appPage(browser, config);
   runs.appStart.push(await startup(page, appUrl));
@@ -337,6 +339,40 @@ try {
   if (process.env.BENCH_ONLY === 'wer') {
     const w = await werAlignment(browser);
     console.log(`align 10,000 utterances × 20 words, base and custom: WASM ${ms(w.wasm.median)} (${ms(w.wasm.min)}–${ms(w.wasm.max)}), JS floor ${ms(w.js.median)}, errors found ${w.errors.wasm} / ${w.errors.js}`);
+    await browser.close();
+    process.exit(0);
+  }
+  if (process.env.BENCH_ONLY === 'compare') {
+    // The console's list timings on this build (dist/) against another demo
+    // build (BASELINE_DIST=…), taking turns in every run so that the machine's
+    // drift cannot pass for a difference; for a change that should cost nothing.
+    // docs/perf.md is left as it is.
+    const base = spawn('node', [`${root}tests/e2e/serve.mjs`], {
+      env: { ...process.env, PORT: '4181', DIST: process.env.BASELINE_DIST }, stdio: 'ignore',
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 600));
+      const baseOrigin = 'http://127.0.0.1:4181';
+      for (const origin of [ORIGIN, baseOrigin, ORIGIN, baseOrigin]) {
+        const page = await appPage(browser, { mock: { latencyMs: 0, generate: 100, storageKey: 'bench-warm-up' } });
+        await startup(page, `${origin}/custom-models`);
+        await page.close();
+      }
+      for (const n of [100, 100000]) {
+        const now = newRuns();
+        const before = newRuns();
+        for (let r = 0; r < RUNS; r++) {
+          await measureApp(browser, n, now);
+          await measureApp(browser, n, before, baseOrigin);
+        }
+        for (const key of ['appStart', 'appNext', 'appSize', 'appSearch', 'appSort'].filter((k) => now[k].length)) {
+          const [a, b] = [stats(now[key]), stats(before[key])];
+          console.log(`${n} models, ${key}: this build ${ms(a.median)} (${ms(a.min)}–${ms(a.max)}), baseline ${ms(b.median)} (${ms(b.min)}–${ms(b.max)})`);
+        }
+      }
+    } finally {
+      base.kill();
+    }
     await browser.close();
     process.exit(0);
   }

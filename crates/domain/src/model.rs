@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::status::TrainingStatus;
+use crate::status::{change_note, TrainingStatus};
 use crate::training::TrainingErrorCode;
 
 /// The longest name a model may have, in characters.
@@ -68,6 +68,16 @@ pub fn validate_name(typed: &str) -> Result<String, NameError> {
     }
 }
 
+/// The notes for the models of `models` whose status differs from the one `seen`
+/// last; models not seen before say nothing (a page change is not a change).
+pub fn status_changes(seen: &std::collections::HashMap<String, TrainingStatus>, models: &[CustomModel]) -> Vec<String> {
+    models
+        .iter()
+        .filter(|m| seen.get(&m.id).is_some_and(|before| *before != m.status))
+        .map(|m| change_note(&m.name, m.status))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +98,26 @@ mod tests {
         assert!(validate_name(&"é".repeat(100)).is_ok());
         assert_eq!(validate_name(&"é".repeat(101)), Err(NameError::TooLong { chars: 101 }));
         assert!(NameError::TooLong { chars: 101 }.message().contains("at most 100"));
+    }
+
+    #[test]
+    fn status_changes_are_noted_only_for_models_seen_before() {
+        let model = |id: &str, status| CustomModel {
+            id: id.into(),
+            name: format!("Model {id}"),
+            language: "en-US".into(),
+            organization_id: "o".into(),
+            status,
+            status_text: None,
+            last_modified: None,
+            failure: None,
+            from_model_id: None,
+            progress: None,
+            estimated_finish: None,
+        };
+        let seen = std::collections::HashMap::from([("1".to_owned(), TrainingStatus::Running)]);
+        let now = [model("1", TrainingStatus::Success), model("2", TrainingStatus::Failed)];
+        assert_eq!(status_changes(&seen, &now), ["Model 1: training status is now Success."]);
+        assert!(status_changes(&seen, &[model("1", TrainingStatus::Running)]).is_empty());
     }
 }

@@ -198,19 +198,6 @@ pub fn change_note(model_name: &str, status: TrainingStatus) -> String {
     format!("{model_name}: training status is now {}.", status.label())
 }
 
-/// The notes for the models of `models` whose status differs from the one `seen`
-/// last; models not seen before say nothing (a page change is not a change).
-pub fn status_changes(
-    seen: &std::collections::HashMap<String, TrainingStatus>,
-    models: &[crate::CustomModel],
-) -> Vec<String> {
-    models
-        .iter()
-        .filter(|m| seen.get(&m.id).is_some_and(|before| *before != m.status))
-        .map(|m| change_note(&m.name, m.status))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,30 +217,13 @@ mod tests {
     }
 
     #[test]
-    fn finished_trainings_are_announced_in_words_and_changes_only_once_seen() {
+    fn finished_trainings_are_announced_in_words() {
         assert_eq!(
             announcement("Call centre", TrainingStatus::Success),
             "Training of Call centre finished successfully. The model is ready to use."
         );
         assert_eq!(announcement("Call centre", TrainingStatus::Failed), "Training of Call centre failed.");
         assert_eq!(announcement("A", TrainingStatus::Running), "A: training status is now Running.");
-        let model = |id: &str, status| crate::CustomModel {
-            id: id.into(),
-            name: format!("Model {id}"),
-            language: "en-US".into(),
-            organization_id: "o".into(),
-            status,
-            status_text: None,
-            last_modified: None,
-            failure: None,
-            from_model_id: None,
-            progress: None,
-            estimated_finish: None,
-        };
-        let seen = std::collections::HashMap::from([("1".to_owned(), TrainingStatus::Running)]);
-        let now = [model("1", TrainingStatus::Success), model("2", TrainingStatus::Failed)];
-        assert_eq!(status_changes(&seen, &now), ["Model 1: training status is now Success."]);
-        assert!(status_changes(&seen, &[model("1", TrainingStatus::Running)]).is_empty());
     }
 
     #[test]

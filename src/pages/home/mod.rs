@@ -10,8 +10,11 @@ use leptos::prelude::*;
 use crate::api::use_api;
 use crate::api::ApiResult;
 use crate::browser::time::local_timestamp;
+use crate::components::load_error::LoadError;
+use crate::components::refresh_note::RefreshNote;
 use crate::components::skipped_note::SkippedNote;
-use crate::workspace::use_workspace;
+use crate::hooks::loaded::{load, Shown};
+use crate::services::workspace::use_workspace;
 use stt_session::SttSessionDialog;
 
 /// How many sessions the Recent sessions list shows.
@@ -24,6 +27,7 @@ pub fn HomePage() -> impl IntoView {
         let api = api.clone();
         async move { api.recent_sessions(RECENT).await }
     });
+    let loaded = load(sessions, |_, _| {});
     let open = RwSignal::new(false);
     view! {
         <section class="cm-page" aria-labelledby="cm-home-title">
@@ -38,20 +42,20 @@ pub fn HomePage() -> impl IntoView {
                 "Pick one of your trained custom models for better accuracy on your domain."
             </p>
             <h2>"Recent sessions"</h2>
-            <Transition fallback=|| view! { <p class="cm-loading" role="status">"Loading sessions…"</p> }>
-                {move || Suspend::new(async move {
-                    match sessions.await {
-                        Ok(list) if list.items.is_empty() && list.skipped == 0 => view! { <p class="cm-hint">"No sessions yet. Start one with “STT Session”."</p> }.into_any(),
-                        Ok(list) => view! { <SkippedNote note=list.skipped_note() /> <SessionsTable list=list.items /> }.into_any(),
-                        Err(err) => view! {
-                            <div class="cm-error" role="alert">
-                                <p>{err.user_message()}</p>
-                                <button type="button" class="cm-btn" on:click=move |_| sessions.refetch()>"Retry"</button>
-                            </div>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            {move || match loaded.shown.get() {
+                Shown::Loading => view! { <p class="cm-loading" role="status">"Loading sessions…"</p> }.into_any(),
+                Shown::Failed(message) | Shown::NotFound(message) => view! {
+                    <LoadError title="The sessions could not be loaded" message on_retry=Callback::new(move |()| sessions.refetch()) />
+                }.into_any(),
+                Shown::Ready => view! {
+                    <RefreshNote failure=loaded.refresh_failure retrying=false on_retry=Callback::new(move |()| sessions.refetch()) />
+                    {move || loaded.value.get().map(|list| if list.items.is_empty() && list.skipped == 0 {
+                        view! { <p class="cm-hint">"No sessions yet. Start one with “STT Session”."</p> }.into_any()
+                    } else {
+                        view! { <SkippedNote note=list.skipped_note() /> <SessionsTable list=list.items /> }.into_any()
+                    })}
+                }.into_any(),
+            }}
         </section>
         <SttSessionDialog open on_started=Callback::new(move |()| sessions.refetch()) />
     }

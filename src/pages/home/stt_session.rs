@@ -6,13 +6,14 @@ use domain::DatasetType;
 use leptos::prelude::*;
 
 use crate::api::use_api;
-use crate::components::announcer::use_announcer;
 use crate::components::file_field::{FileField, Picked};
+use crate::components::language_options::language_options;
 use crate::components::modal::Modal;
 use crate::components::model_select::CustomModelSelect;
 use crate::hooks::idempotency::IdempotencyKeys;
 use crate::hooks::mutation::Mutation;
-use crate::workspace::{language_options, use_workspace};
+use crate::services::announcer::use_announcer;
+use crate::services::workspace::use_workspace;
 
 #[component]
 pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl IntoView {

@@ -8,21 +8,23 @@ use domain::Dataset;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::context::use_model;
 use super::dataset_check::DatasetCheckCell;
 use super::new_dataset::NewDatasetModal;
 use super::unfinished_uploads::UnfinishedUploads;
-use super::use_model;
 use crate::api::use_api;
 use crate::browser::time::local_timestamp;
-use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDelete;
 use crate::components::kebab_menu::{KebabMenu, MenuAction};
 use crate::components::load_error::LoadError;
 use crate::components::pagination::Pagination;
+use crate::components::refresh_note::RefreshNote;
 use crate::components::skipped_note::SkippedNote;
+use crate::hooks::loaded::{load, Shown};
 use crate::hooks::mutation::DeleteFlow;
 use crate::routes::{use_go, Route};
-use crate::uploads::use_uploads;
+use crate::services::announcer::use_announcer;
+use crate::services::uploads::use_uploads;
 
 #[component]
 pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
@@ -36,11 +38,12 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
     let datasets = LocalResource::new(move || {
         let api = list_api.clone();
         let (id, query) = (model_id.get(), paging.get());
-        ctx.datasets_version.track();
         async move { api.list_datasets(&id, query.page, query.page_size).await }
     });
     // Files being checked by the server are asked about again until they are not.
-    crate::hooks::polling::refresh_while(datasets, |page| page.items.iter().any(|d| d.check.is_validating()));
+    let polling =
+        crate::hooks::polling::refresh_while(datasets, |page| page.items.iter().any(|d| d.check.is_validating()));
+    let loaded = load(datasets, |_, _| {});
     let go_to = use_go();
     let go = Callback::new(move |query: DatasetQuery| {
         go_to.run((Route::Model { id: model_id.get_untracked(), query }, true));
@@ -60,16 +63,16 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
     let upload_open = RwSignal::new(false);
     // A file that became a dataset (from this dialog or a resumed upload) shows at once.
     let uploads = use_uploads();
-    Effect::new(move |seen: Option<u32>| {
-        let finished = uploads.finished.get();
-        if seen.is_some_and(|seen| seen != finished) {
-            ctx.datasets_version.update(|v| *v += 1);
+    Effect::watch(
+        move || uploads.finished.get(),
+        move |_, _, _| {
+            datasets.refetch();
             ctx.reload.run(());
-        }
-        finished
-    });
+        },
+        false,
+    );
 
-    let toasts = crate::components::toasts::use_toasts();
+    let toasts = crate::services::toasts::use_toasts();
     let deletion = DeleteFlow::new(
         // The model is the page's, whatever the dataset itself claims.
         move |d: &Dataset| {
@@ -78,10 +81,8 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
         },
         move |d| {
             announcer.say(format!("Dataset {} deleted.", d.name));
-            if let Some(toasts) = toasts {
-                toasts.success(format!("Dataset {} deleted.", d.name), None);
-            }
-            ctx.datasets_version.update(|v| *v += 1);
+            toasts.success(format!("Dataset {} deleted.", d.name), None);
+            datasets.refetch();
             ctx.reload.run(());
         },
     );
@@ -93,38 +94,39 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
                 <h2 id="cm-datasets-title">"Datasets"</h2>
                 <button type="button" class="cm-btn cm-btn--primary" on:click=move |_| upload_open.set(true)>"New Dataset"</button>
             </div>
-            <Transition fallback=|| view! { <p class="cm-loading" role="status">"Loading datasets…"</p> }>
-                {move || Suspend::new(async move {
-                    match datasets.await {
-                        Ok(page) if page.total == 0 => view! {
+            {move || match loaded.shown.get() {
+                Shown::Loading => view! { <p class="cm-loading" role="status">"Loading datasets…"</p> }.into_any(),
+                Shown::Failed(message) | Shown::NotFound(message) => view! {
+                    <LoadError title="The datasets could not be loaded" message on_retry=Callback::new(move |()| datasets.refetch()) />
+                }.into_any(),
+                Shown::Ready => view! {
+                    <RefreshNote failure=loaded.refresh_failure retrying=polling.retrying on_retry=Callback::new(move |()| datasets.refetch()) />
+                    {move || loaded.value.get().map(|page| if page.total == 0 {
+                        view! {
                             <div class="cm-empty">
                                 <h3>"No datasets yet"</h3>
                                 <p>"Upload audio files and/or transcripts with “New Dataset”. The model becomes Ready to Run once it has training data."</p>
                             </div>
-                        }.into_any(),
-                        Ok(page) => {
-                            let query = paging.get_untracked();
-                            let total = page.total;
-                            let note = page.skipped_note();
-                            view! {
-                                <SkippedNote note />
-                                <DatasetsTable items=page.items on_delete=deletion.ask() />
-                                <Pagination
-                                    page=query.page
-                                    page_size=query.page_size
-                                    total
-                                    label="Datasets pages"
-                                    href=Callback::new(move |n| page_route(DatasetQuery { page: n, ..paging.get() }))
-                                    on_page_size=Callback::new(move |page_size| go.run(DatasetQuery { page: 1, page_size }))
-                                />
-                            }.into_any()
-                        }
-                        Err(err) => view! {
-                            <LoadError title="The datasets could not be loaded" message=err.user_message() on_retry=Callback::new(move |()| datasets.refetch()) />
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+                        }.into_any()
+                    } else {
+                        let query = paging.get_untracked();
+                        let total = page.total;
+                        let note = page.skipped_note();
+                        view! {
+                            <SkippedNote note />
+                            <DatasetsTable items=page.items on_delete=deletion.ask() />
+                            <Pagination
+                                page=query.page
+                                page_size=query.page_size
+                                total
+                                label="Datasets pages"
+                                href=Callback::new(move |n| page_route(DatasetQuery { page: n, ..paging.get() }))
+                                on_page_size=Callback::new(move |page_size| go.run(DatasetQuery { page: 1, page_size }))
+                            />
+                        }.into_any()
+                    })}
+                }.into_any(),
+            }}
         </section>
         <NewDatasetModal open=upload_open model_id />
         <UnfinishedUploads model_id />

@@ -4,14 +4,14 @@
 use domain::TrainingStatus;
 use leptos::prelude::*;
 
+use super::context::use_model;
 use super::rename_form::{NameCard, Rename, RenameFeedback, UpdateButton};
 use super::train_button::{TrainButton, TrainDialog, Training};
-use super::use_model;
 use super::versions::NewVersionButton;
 use crate::browser::time::LocalTime;
 use crate::components::copy_id::CopyId;
 use crate::components::status_badge::StatusBadge;
-use crate::workspace::use_workspace;
+use crate::services::workspace::use_workspace;
 
 #[component]
 pub fn ModelHeader() -> impl IntoView {

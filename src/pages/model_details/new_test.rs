@@ -3,12 +3,14 @@
 use domain::evaluation::{is_test_data, validate_name, Evaluation};
 use leptos::prelude::*;
 
-use super::use_model;
+use super::context::use_model;
 use crate::api::use_api;
-use crate::components::announcer::use_announcer;
+use crate::components::load_error::LoadError;
 use crate::components::modal::Modal;
 use crate::hooks::idempotency::IdempotencyKeys;
+use crate::hooks::loaded::{load, Shown};
 use crate::hooks::mutation::Mutation;
+use crate::services::announcer::use_announcer;
 
 #[component]
 pub fn NewTestDialog(open: RwSignal<bool>, on_created: Callback<Evaluation>) -> impl IntoView {
@@ -29,6 +31,7 @@ pub fn NewTestDialog(open: RwSignal<bool>, on_created: Callback<Evaluation>) -> 
             Ok::<_, crate::api::ApiError>(page.items.into_iter().filter(is_test_data).collect::<Vec<_>>())
         }
     });
+    let loaded = load(candidates, |_, _| {});
     let keys = IdempotencyKeys::<(String, String, Vec<String>)>::new();
     let create = Mutation::new(
         move |(id, name, datasets, key): &(String, String, Vec<String>, String)| {
@@ -84,30 +87,32 @@ pub fn NewTestDialog(open: RwSignal<bool>, on_created: Callback<Evaluation>) -> 
                 </div>
                 <fieldset class="cm-field cm-choices" aria-describedby="cm-test-datasets-error">
                     <legend>"TEST datasets"</legend>
-                    <Transition fallback=|| view! { <p class="cm-loading" role="status">"Loading datasets…"</p> }>
-                        {move || Suspend::new(async move {
-                            match candidates.await {
-                                Ok(list) if list.is_empty() => view! {
-                                    <p>"This model has no TEST datasets yet. Upload transcripts as TEST with “New Dataset” first."</p>
-                                }.into_any(),
-                                Ok(list) => list.into_iter().map(|d| {
-                                    let id = d.id.clone();
-                                    let checked_id = d.id.clone();
-                                    view! {
-                                        <label class="cm-choice">
-                                            <input
-                                                type="checkbox"
-                                                prop:checked=move || chosen.with(|c| c.contains(&checked_id))
-                                                on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))
-                                            />
-                                            {d.name.clone()}
-                                        </label>
-                                    }
-                                }).collect_view().into_any(),
-                                Err(err) => view! { <p class="cm-form-error" role="alert">{err.user_message()}</p> }.into_any(),
-                            }
-                        })}
-                    </Transition>
+                    {move || match loaded.shown.get() {
+                        Shown::Loading => view! { <p class="cm-loading" role="status">"Loading datasets…"</p> }.into_any(),
+                        Shown::Failed(message) | Shown::NotFound(message) => view! {
+                            <LoadError title="The TEST datasets could not be loaded" message on_retry=Callback::new(move |()| candidates.refetch()) />
+                        }.into_any(),
+                        Shown::Ready => (move || loaded.value.get().map(|list| if list.is_empty() {
+                            view! {
+                                <p>"This model has no TEST datasets yet. Upload transcripts as TEST with “New Dataset” first."</p>
+                            }.into_any()
+                        } else {
+                            list.into_iter().map(|d| {
+                                let id = d.id.clone();
+                                let checked_id = d.id.clone();
+                                view! {
+                                    <label class="cm-choice">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=move || chosen.with(|c| c.contains(&checked_id))
+                                            on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))
+                                        />
+                                        {d.name.clone()}
+                                    </label>
+                                }
+                            }).collect_view().into_any()
+                        })).into_any(),
+                    }}
                     <p id="cm-test-datasets-error" class="cm-field__error">{move || submitted.get().then(datasets_error).flatten()}</p>
                 </fieldset>
                 {move || create.error.get().map(|message| view! { <p class="cm-form-error" role="alert">{message}</p> })}

@@ -5,10 +5,10 @@ use domain::model::validate_name;
 use domain::CustomModel;
 use leptos::prelude::*;
 
-use super::use_model;
+use super::context::use_model;
 use crate::api::use_api;
-use crate::components::announcer::use_announcer;
 use crate::hooks::mutation::Mutation;
+use crate::services::announcer::use_announcer;
 
 /// The rename's state, shared by the pieces of the header that show it.
 #[derive(Clone, Copy)]
@@ -24,7 +24,7 @@ impl Rename {
         let (ctx, api, announcer) = (use_model(), use_api(), use_announcer());
         let draft = RwSignal::new(ctx.model.with_untracked(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default()));
         let saved = RwSignal::new(None);
-        let events = crate::host_events::use_host_events();
+        let events = crate::services::host_events::use_host_events();
         let save = Mutation::new(
             move |(id, name): &(String, String)| {
                 let (api, id, name) = (api.clone(), id.clone(), name.clone());
@@ -34,9 +34,7 @@ impl Rename {
                 draft.set(model.name.clone());
                 saved.set(Some("Name saved.".to_owned()));
                 announcer.say(format!("Name saved: {}.", model.name));
-                if let Some(events) = events {
-                    events.model("cm-model-renamed", &model);
-                }
+                events.model("cm-model-renamed", &model);
                 ctx.model.set(Some(model));
             },
         );

@@ -7,7 +7,7 @@ use domain::TrainingStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::use_model;
+use super::context::use_model;
 use crate::components::notify_button::NotifyButton;
 use crate::components::training_progress::TrainingProgress;
 use crate::routes::Route;

@@ -6,18 +6,20 @@ use domain::wer::{change_text, rate_text};
 use domain::TrainingStatus;
 use leptos::prelude::*;
 
+use super::context::use_model;
 use super::new_test::NewTestDialog;
-use super::use_model;
 use crate::api::use_api;
 use crate::browser::time::LocalTime;
-use crate::components::announcer::use_announcer;
 use crate::components::badge::Badge;
 use crate::components::confirm_dialog::ConfirmDelete;
 use crate::components::load_error::LoadError;
+use crate::components::refresh_note::RefreshNote;
 use crate::components::skipped_note::SkippedNote;
+use crate::hooks::loaded::{load, Shown};
 use crate::hooks::mutation::DeleteFlow;
 use crate::hooks::polling::refresh_while;
 use crate::routes::Route;
+use crate::services::announcer::use_announcer;
 
 #[component]
 pub fn TestsSection() -> impl IntoView {
@@ -30,27 +32,21 @@ pub fn TestsSection() -> impl IntoView {
 fn TestsList() -> impl IntoView {
     let (ctx, api, announcer) = (use_model(), use_api(), use_announcer());
     let model_id = Memo::new(move |_| ctx.model.with(|m| m.as_ref().map(|m| m.id.clone()).unwrap_or_default()));
-    let version = RwSignal::new(0u32);
     let list_api = api.clone();
     let tests = LocalResource::new(move || {
         let (api, id) = (list_api.clone(), model_id.get());
-        version.track();
         async move { api.list_evaluations(&id, 1, 100).await }
     });
     let polling = refresh_while(tests, |page| page.items.iter().any(Evaluation::is_pending));
     // Say when a test ends, as trainings do.
-    let seen = StoredValue::new(Vec::<(String, String)>::new());
-    Effect::new(move |_| {
-        let Some(Ok(page)) = tests.get() else { return };
-        let now: Vec<(String, String)> =
-            page.items.iter().map(|e| (e.id.clone(), e.status.label().to_owned())).collect();
+    let loaded = load(tests, move |before, page| {
+        let Some(before) = before else { return };
         for e in &page.items {
-            let before = seen.with_value(|s| s.iter().find(|(id, _)| id == &e.id).map(|(_, status)| status.clone()));
-            if before.is_some_and(|b| b != e.status.label()) && !e.is_pending() {
+            let was = before.items.iter().find(|b| b.id == e.id).map(|b| b.status.label());
+            if was.is_some_and(|was| was != e.status.label()) && !e.is_pending() {
                 announcer.say(format!("Test {} {}.", e.name, e.status.label().to_lowercase()));
             }
         }
-        seen.set_value(now);
     });
     let open = RwSignal::new(false);
     let deletion = DeleteFlow::new(
@@ -60,7 +56,7 @@ fn TestsList() -> impl IntoView {
         },
         move |e| {
             announcer.say(format!("Test {} deleted.", e.name));
-            version.update(|v| *v += 1);
+            tests.refetch();
         },
     );
     let target_name = deletion.target_name(|e| e.name.clone());
@@ -72,32 +68,28 @@ fn TestsList() -> impl IntoView {
                 <button type="button" class="cm-btn cm-btn--primary" on:click=move |_| open.set(true)>"New Test"</button>
             </div>
             <p class="cm-hint">"A test compares this model with its base model on TEST datasets (human transcripts): the word error rate (WER) of each, and every utterance side by side. Tests use no training credit."</p>
-            <crate::components::refresh_note::RefreshNote
-                failure=Signal::derive(move || match tests.get() { Some(Err(e)) => Some(e.user_message()), _ => None })
-                retrying=polling.retrying
-                on_retry=Callback::new(move |()| tests.refetch())
-            />
-            <Transition fallback=|| view! { <p class="cm-loading" role="status">"Loading tests…"</p> }>
-                {move || Suspend::new(async move {
-                    match tests.await {
-                        Ok(page) if page.items.is_empty() => view! {
+            {move || match loaded.shown.get() {
+                Shown::Loading => view! { <p class="cm-loading" role="status">"Loading tests…"</p> }.into_any(),
+                Shown::Failed(message) | Shown::NotFound(message) => view! {
+                    <LoadError title="The tests could not be loaded" message on_retry=Callback::new(move |()| tests.refetch()) />
+                }.into_any(),
+                Shown::Ready => view! {
+                    <RefreshNote failure=loaded.refresh_failure retrying=polling.retrying on_retry=Callback::new(move |()| tests.refetch()) />
+                    {move || loaded.value.get().map(|page| if page.items.is_empty() {
+                        view! {
                             <div class="cm-empty">
                                 <h3>"No tests yet"</h3>
                                 <p>"Upload a TEST dataset, then choose “New Test” to see how much better this model transcribes than its base."</p>
                             </div>
-                        }.into_any(),
-                        Ok(page) => {
-                            let note = page.skipped_note();
-                            view! { <SkippedNote note /> <TestsTable items=page.items model_id=model_id.get_untracked() on_delete=ask /> }.into_any()
-                        }
-                        Err(err) => view! {
-                            <LoadError title="The tests could not be loaded" message=err.user_message() on_retry=Callback::new(move |()| tests.refetch()) />
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+                        }.into_any()
+                    } else {
+                        let note = page.skipped_note();
+                        view! { <SkippedNote note /> <TestsTable items=page.items model_id=model_id.get_untracked() on_delete=ask /> }.into_any()
+                    })}
+                }.into_any(),
+            }}
         </section>
-        <NewTestDialog open on_created=Callback::new(move |_| version.update(|v| *v += 1)) />
+        <NewTestDialog open on_created=Callback::new(move |_| tests.refetch()) />
         <ConfirmDelete flow=deletion title="Delete test?">
             <p>"The test “" <strong>{target_name}</strong> "” and its results will be removed. The datasets stay."</p>
         </ConfirmDelete>

@@ -5,12 +5,12 @@ use domain::training::training_block;
 use domain::{CustomModel, TrainingStatus};
 use leptos::prelude::*;
 
-use super::use_model;
+use super::context::use_model;
 use crate::api::{use_api, ApiResult};
-use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::hooks::idempotency::IdempotencyKeys;
 use crate::hooks::mutation::Mutation;
+use crate::services::announcer::use_announcer;
 
 /// The training's state, shared by the button and its confirmation.
 #[derive(Clone, Copy)]
@@ -31,7 +31,7 @@ impl Training {
         });
         let open = RwSignal::new(false);
         let keys = IdempotencyKeys::new();
-        let events = crate::host_events::use_host_events();
+        let events = crate::services::host_events::use_host_events();
         let train = Mutation::new(
             move |(id, key): &(String, String)| {
                 let (api, id, key) = (api.clone(), id.clone(), key.clone());
@@ -41,9 +41,7 @@ impl Training {
                 keys.made();
                 open.set(false);
                 announcer.say(format!("Training of {} started.", model.name));
-                if let Some(events) = events {
-                    events.model("cm-training-started", &model);
-                }
+                events.model("cm-training-started", &model);
                 ctx.model.set(Some(model));
                 credits.refetch();
                 ctx.reload.run(());

@@ -7,7 +7,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::uploads::use_uploads;
+use crate::services::uploads::use_uploads;
 
 #[component]
 pub fn UnfinishedUploads(model_id: Memo<String>) -> impl IntoView {

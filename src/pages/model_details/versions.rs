@@ -8,13 +8,13 @@ use domain::{CustomModel, TrainingStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::use_model;
+use super::context::use_model;
 use crate::api::use_api;
-use crate::components::announcer::use_announcer;
 use crate::components::modal::Modal;
 use crate::hooks::idempotency::IdempotencyKeys;
 use crate::hooks::mutation::Mutation;
 use crate::routes::{use_go, Route};
+use crate::services::announcer::use_announcer;
 
 /// "New Version", on a Success or Failed model.
 #[component]

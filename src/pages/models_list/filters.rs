@@ -5,7 +5,8 @@ use domain::{ListQuery, TrainingStatus};
 use leptos::prelude::*;
 
 use crate::browser::ids::unique_id;
-use crate::workspace::{language_options, use_workspace};
+use crate::components::language_options::language_options;
+use crate::services::workspace::use_workspace;
 
 #[component]
 pub fn Filters(query: Memo<ListQuery>, go: Callback<(ListQuery, bool)>) -> impl IntoView {

@@ -3,25 +3,24 @@
 
 use std::collections::HashMap;
 
-use domain::status::status_changes;
+use domain::model::status_changes;
 use domain::{CustomModel, Page, TrainingStatus};
 use leptos::prelude::*;
 
 use crate::api::ApiResult;
-use crate::components::announcer::Announcer;
 use crate::hooks::polling::{refresh_while, Polling};
+use crate::services::announcer::Announcer;
+use crate::services::training_watch::use_training_watch;
 
 pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>, announcer: Announcer) -> Polling {
     let polling = refresh_while(models, |page| page.items.iter().any(|m| m.status.is_in_progress()));
     let seen = StoredValue::new(HashMap::<String, TrainingStatus>::new());
-    let events = crate::host_events::use_host_events();
-    let toasts = crate::components::toasts::use_toasts();
-    let watch = crate::components::notify_button::use_training_watch();
+    let watch = use_training_watch();
     Effect::new(move |_| {
         models.with(|result| {
             if let Some(Ok(page)) = result {
                 let changes = seen.with_value(|seen| status_changes(seen, &page.items));
-                // Trainings this page saw running and now sees ended: the host and the user hear of them.
+                // Trainings this page saw running and now sees ended (`TrainingWatch` reacts).
                 let finished = seen.with_value(|seen| {
                     page.items
                         .iter()
@@ -29,21 +28,7 @@ pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>
                         .collect::<Vec<_>>()
                 });
                 for model in finished {
-                    if let Some(watch) = watch {
-                        watch.status_changed(TrainingStatus::Running, model);
-                    }
-                    if let Some(events) = events {
-                        events.model("cm-training-finished", model);
-                    }
-                    if let Some(toasts) = toasts {
-                        let link = Some((format!("Open {}", model.name), crate::routes::Route::model(&model.id)));
-                        let text = domain::status::announcement(&model.name, model.status);
-                        if model.status == TrainingStatus::Failed {
-                            toasts.failure(text, link);
-                        } else {
-                            toasts.success(text, link);
-                        }
-                    }
+                    watch.status_changed(TrainingStatus::Running, model);
                 }
                 seen.update_value(|seen| seen.extend(page.items.iter().map(|m| (m.id.clone(), m.status))));
                 if !changes.is_empty() {

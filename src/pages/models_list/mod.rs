@@ -18,16 +18,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{use_api, ApiResult};
-use crate::components::announcer::use_announcer;
 use crate::components::confirm_dialog::ConfirmDelete;
 use crate::components::load_error::LoadError;
 use crate::components::pagination::Pagination;
 use crate::components::refresh_note::RefreshNote;
 use crate::components::skipped_note::SkippedNote;
-use crate::hooks::last_good::last_good_then;
+use crate::hooks::loaded::load;
 use crate::hooks::mutation::DeleteFlow;
 use crate::routes::{use_go, Route};
-use crate::workspace::use_workspace;
+use crate::services::announcer::use_announcer;
+use crate::services::workspace::use_workspace;
 
 use filters::Filters;
 use guide::{GettingStartedGuide, GuideState};
@@ -38,7 +38,9 @@ use sort_select::SortSelect;
 use states::{EmptyState, NewModelButton, NoMatches, TableSkeleton};
 use table::ModelsTable;
 
-/// Which view the page shows; it changes only when this does.
+/// Which view the page shows; it changes only when this does. The list's own
+/// reading of `hooks::loaded`: its failure and its refresh note belong to the
+/// view (search, filters, page) on screen, not to any list that loaded before.
 #[derive(Clone, PartialEq)]
 enum Phase {
     Loading,
@@ -82,7 +84,7 @@ pub fn ModelsListPage() -> impl IntoView {
     // A refresh of the same view that fails keeps its rows, with a note; only a
     // view that never loaded shows the error instead.
     let loaded_for = RwSignal::new(None::<ListQuery>);
-    let loaded = last_good_then(models, move |_, _| loaded_for.set(Some(query.get_untracked())));
+    let loaded = load(models, move |_, _| loaded_for.set(Some(query.get_untracked()))).value;
     let shown_view_loaded = move || loaded_for.with(|q| q.as_ref() == Some(&query.get()));
     let refresh_failure = Signal::derive(move || match models.get() {
         Some(Err(err)) if shown_view_loaded() => Some(err.user_message()),
@@ -112,23 +114,22 @@ pub fn ModelsListPage() -> impl IntoView {
         })
     };
     // The `n` shortcut opens the dialog, when creating is allowed.
-    if let Some(shortcuts) = crate::components::shortcuts::use_shortcuts() {
-        Effect::new(move |seen: Option<u32>| {
-            let asked = shortcuts.new_model.get();
-            if seen.is_some_and(|seen| seen != asked) && create_blocker().is_none() {
+    let shortcuts = crate::services::shortcuts::use_shortcuts();
+    Effect::watch(
+        move || shortcuts.new_model.get(),
+        move |_, _, _| {
+            if create_blocker().is_none() {
                 create_open.set(true);
             }
-            asked
-        });
-    }
+        },
+        false,
+    );
     let created = RwSignal::new(None::<CustomModel>);
-    let events = crate::host_events::use_host_events();
-    let toasts = crate::components::toasts::use_toasts();
+    let events = crate::services::host_events::use_host_events();
+    let toasts = crate::services::toasts::use_toasts();
     let on_created = Callback::new(move |model: CustomModel| {
         announcer.say(format!("Custom model “{}” created.", model.name));
-        if let Some(events) = events {
-            events.model("cm-model-created", &model);
-        }
+        events.model("cm-model-created", &model);
         created.set(Some(model.clone()));
         // The newest model heads the default view; show it there.
         if query.get_untracked() == ListQuery::default() {
@@ -145,12 +146,8 @@ pub fn ModelsListPage() -> impl IntoView {
         },
         move |model| {
             announcer.say(format!("Custom model “{}” deleted.", model.name));
-            if let Some(events) = events {
-                events.model("cm-model-deleted", &model);
-            }
-            if let Some(toasts) = toasts {
-                toasts.success(format!("Custom model “{}” deleted.", model.name), None);
-            }
+            events.model("cm-model-deleted", &model);
+            toasts.success(format!("Custom model “{}” deleted.", model.name), None);
             models.refetch();
         },
     );

@@ -5,10 +5,11 @@ use domain::CustomModel;
 use leptos::prelude::*;
 
 use crate::api::use_api;
+use crate::components::language_options::language_options;
 use crate::components::modal::Modal;
 use crate::hooks::idempotency::IdempotencyKeys;
 use crate::hooks::mutation::Mutation;
-use crate::workspace::{language_options, use_workspace};
+use crate::services::workspace::use_workspace;
 
 #[component]
 pub fn NewModelDialog(open: RwSignal<bool>, on_created: Callback<CustomModel>) -> impl IntoView {

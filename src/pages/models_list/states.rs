@@ -48,7 +48,7 @@ pub fn EmptyState(open: RwSignal<bool>, blocker: Signal<Option<&'static str>>) -
 
 #[component]
 pub fn NoMatches(query: Memo<ListQuery>, go: Callback<(ListQuery, bool)>) -> impl IntoView {
-    let workspace = crate::workspace::use_workspace();
+    let workspace = crate::services::workspace::use_workspace();
     view! {
         <div class="cm-empty">
             <h2>{move || format!("No models match {}", query.with(|q| q.narrowed_by(|code| workspace.language_name(code))))}</h2>

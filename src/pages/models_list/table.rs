@@ -9,7 +9,7 @@ use crate::components::kebab_menu::{KebabMenu, MenuAction};
 use crate::components::status_badge::StatusBadge;
 use crate::components::training_progress::TrainingProgress;
 use crate::routes::Route;
-use crate::workspace::use_workspace;
+use crate::services::workspace::use_workspace;
 
 #[component]
 pub fn ModelsTable(

@@ -13,12 +13,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::use_api;
-use crate::components::announcer::use_announcer;
 use crate::components::load_error::LoadError;
 use crate::components::refresh_note::RefreshNote;
 use crate::hooks::last_good::last_good_then;
 use crate::hooks::polling::refresh_while;
 use crate::routes::Route;
+use crate::services::announcer::use_announcer;
 
 use summary::Summary;
 use utterances::Utterances;

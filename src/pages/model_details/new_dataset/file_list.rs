@@ -9,7 +9,7 @@ use domain::upload::retry::Waiting;
 use leptos::prelude::*;
 
 use super::selection::{Check, PickedFiles};
-use crate::uploads::{use_uploads, Entry};
+use crate::services::uploads::{use_uploads, Entry};
 
 #[component]
 pub fn FileList(picked: PickedFiles, selection: Memo<Selection>) -> impl IntoView {

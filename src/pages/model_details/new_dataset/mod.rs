@@ -14,10 +14,10 @@ use domain::upload::batch::{primary_action, FileState, Primary};
 use leptos::prelude::*;
 use web_sys::File;
 
-use crate::components::announcer::use_announcer;
 use crate::components::drop_zone::DropZone;
 use crate::components::modal::Modal;
-use crate::uploads::{use_uploads, NewFile};
+use crate::services::announcer::use_announcer;
+use crate::services::uploads::{use_uploads, NewFile};
 use file_list::{BatchList, FileList};
 use selection::{check_contents, Check, Picked};
 

@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 
 use crate::api::Answer;
 use crate::config::HostFunction;
-use crate::host_events::HostEvents;
+use crate::services::host_events::HostEvents;
 
 /// The DOM event a host can listen for on the console's element or the document.
 pub const UNAUTHORIZED_EVENT: &str = "cm-unauthorized";
@@ -48,18 +48,6 @@ impl SessionExpiry {
     }
 }
 
-/// The one message about it, at the top of the console.
-#[component]
-pub fn ExpiredBanner() -> impl IntoView {
-    let expiry = expect_context::<SessionExpiry>();
-    move || {
-        expiry.expired.get().then(|| {
-            view! {
-                <div class="cm-error cm-expired" role="alert">
-                    <p><strong>"Your session has expired — sign in again."</strong></p>
-                    <p>"Background updates have stopped and uploads are paused; after signing in, use Retry or Resume to carry on."</p>
-                </div>
-            }
-        })
-    }
+pub fn use_expiry() -> SessionExpiry {
+    expect_context::<SessionExpiry>()
 }

@@ -1,7 +1,6 @@
 //! Notifications of what finishes while the user is elsewhere in the console:
-//! trainings, uploads, deletions. A toast never takes focus, can be dismissed,
-//! waits while hovered or focused, and at most three show at once. Successes
-//! are polite (`status`), failures assertive (`alert`).
+//! trainings, uploads, deletions. A toast waits while hovered or focused, and at
+//! most three show at once. `components::toast_region` shows them.
 
 use std::time::Duration;
 
@@ -15,7 +14,7 @@ const MOST: usize = 3;
 
 #[derive(Clone, PartialEq)]
 pub struct Toast {
-    id: u32,
+    pub id: u32,
     pub failure: bool,
     pub text: String,
     pub link: Option<(String, Route)>,
@@ -36,7 +35,7 @@ impl Toast {
 
 /// What keeps a toast on screen while it lasts.
 #[derive(Clone, Copy)]
-enum Hold {
+pub enum Hold {
     Hover,
     Focus,
 }
@@ -71,12 +70,17 @@ impl Toasts {
         self.expire_later(id);
     }
 
-    fn dismiss(&self, id: u32) {
+    /// The toasts on screen, oldest first.
+    pub fn shown(&self) -> Vec<Toast> {
+        self.items.get()
+    }
+
+    pub fn dismiss(&self, id: u32) {
         self.items.try_update(|items| items.retain(|t| t.id != id));
     }
 
     /// Holds the toast while hovered or focused; once neither, it gets its full time again.
-    fn hold(&self, id: u32, hold: Hold, on: bool) {
+    pub fn hold(&self, id: u32, hold: Hold, on: bool) {
         let mut free = false;
         self.items.update(|items| {
             for toast in items.iter_mut().filter(|t| t.id == id) {
@@ -124,31 +128,6 @@ impl Default for Toasts {
     }
 }
 
-pub fn use_toasts() -> Option<Toasts> {
-    use_context::<Toasts>()
-}
-
-#[component]
-pub fn ToastRegion(toasts: Toasts) -> impl IntoView {
-    view! {
-        <section class="cm-toasts" aria-label="Notifications">
-            <For each=move || toasts.items.get() key=|t| t.id let:toast>
-                <div
-                    class="cm-toast"
-                    class:cm-toast--failure=toast.failure
-                    role=if toast.failure { "alert" } else { "status" }
-                    on:mouseenter=move |_| toasts.hold(toast.id, Hold::Hover, true)
-                    on:mouseleave=move |_| toasts.hold(toast.id, Hold::Hover, false)
-                    on:focusin=move |_| toasts.hold(toast.id, Hold::Focus, true)
-                    on:focusout=move |_| toasts.hold(toast.id, Hold::Focus, false)
-                >
-                    <p>
-                        {toast.text.clone()}
-                        {toast.link.clone().map(|(label, route)| view! { " " <a href=route.href()>{label}</a> })}
-                    </p>
-                    <button type="button" class="cm-btn cm-btn--link" aria-label="Dismiss notification" on:click=move |_| toasts.dismiss(toast.id)>"×"</button>
-                </div>
-            </For>
-        </section>
-    }
+pub fn use_toasts() -> Toasts {
+    expect_context::<Toasts>()
 }

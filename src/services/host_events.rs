@@ -54,8 +54,6 @@ pub fn model_detail(model: &CustomModel) -> Value {
     })
 }
 
-/// The events of the console's context; outside one (a test mounting a
-/// component alone), events go nowhere.
-pub fn use_host_events() -> Option<HostEvents> {
-    use_context::<HostEvents>()
+pub fn use_host_events() -> HostEvents {
+    expect_context::<HostEvents>()
 }

@@ -20,7 +20,7 @@ use leptos_router::NavigateOptions;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 
-use crate::host_events::HostEvents;
+use crate::services::host_events::{use_host_events, HostEvents};
 
 /// Fired on `window` after each `pushState`/`replaceState` where the browser has
 /// no Navigation API.
@@ -36,7 +36,7 @@ pub fn HostNavigation(base: String) -> impl IntoView {
     let moves = Moves {
         followed: StoredValue::new(None),
         unreported: StoredValue::new(None),
-        events: expect_context::<HostEvents>(),
+        events: use_host_events(),
     };
     tell_host(moves);
     follow_host(base, moves);

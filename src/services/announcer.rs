@@ -1,6 +1,7 @@
-//! One polite live region for the whole console, so status changes, creations
-//! and deletions are read out by screen readers without moving focus. It keeps
-//! the last few messages, so one arriving right after another does not erase it.
+//! What the console's one polite live region reads out (status changes,
+//! creations, deletions), without moving focus. It keeps the last few messages,
+//! so one arriving right after another does not erase it.
+//! `components::live_region` shows them.
 
 use leptos::prelude::*;
 
@@ -26,6 +27,13 @@ impl Announcer {
     }
 }
 
+impl Announcer {
+    /// The last few messages, each with its id.
+    pub fn messages(&self) -> Vec<(u64, String)> {
+        self.0.get()
+    }
+}
+
 impl Default for Announcer {
     fn default() -> Self {
         Self::new()
@@ -34,15 +42,4 @@ impl Default for Announcer {
 
 pub fn use_announcer() -> Announcer {
     expect_context::<Announcer>()
-}
-
-#[component]
-pub fn LiveRegion(announcer: Announcer) -> impl IntoView {
-    view! {
-        <div class="cm-visually-hidden" role="status" aria-live="polite">
-            <For each=move || announcer.0.get() key=|(id, _)| *id let((_, message))>
-                <p>{message}</p>
-            </For>
-        </div>
-    }
 }

@@ -3,95 +3,9 @@
 //! own check before upload (`content`) looks at the shape of a file; this one
 //! reads every cue, so it finds what only a full read shows, with line numbers.
 
-use serde::{Deserialize, Serialize};
+mod check;
 
-use crate::Named;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CheckStatus {
-    Validating,
-    Valid,
-    Invalid,
-}
-
-impl crate::named::Label for CheckStatus {
-    fn label(self) -> &'static str {
-        match self {
-            CheckStatus::Validating => "Checking",
-            CheckStatus::Valid => "Valid",
-            CheckStatus::Invalid => "Invalid",
-        }
-    }
-}
-
-impl CheckStatus {
-    pub fn as_wire(self) -> &'static str {
-        match self {
-            CheckStatus::Validating => "validating",
-            CheckStatus::Valid => "valid",
-            CheckStatus::Invalid => "invalid",
-        }
-    }
-
-    pub fn from_wire(raw: &str) -> Option<Self> {
-        [CheckStatus::Validating, CheckStatus::Valid, CheckStatus::Invalid]
-            .into_iter()
-            .find(|s| s.as_wire().eq_ignore_ascii_case(raw.trim()))
-    }
-}
-
-/// One thing wrong with a file, at a line when the server says which.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DatasetProblem {
-    pub line: Option<u32>,
-    pub message: String,
-}
-
-impl DatasetProblem {
-    pub fn text(&self) -> String {
-        match self.line {
-            Some(line) => format!("Line {line}: {}", self.message),
-            None => self.message.clone(),
-        }
-    }
-}
-
-/// A dataset's check. Older backends send none, which means valid.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DatasetCheck {
-    pub status: Named<CheckStatus>,
-    pub problems: Vec<DatasetProblem>,
-}
-
-impl Default for DatasetCheck {
-    fn default() -> Self {
-        DatasetCheck { status: CheckStatus::Valid.into(), problems: Vec::new() }
-    }
-}
-
-impl DatasetCheck {
-    pub fn is_invalid(&self) -> bool {
-        self.status.known() == Some(CheckStatus::Invalid)
-    }
-
-    /// The badge colour: blue while checking, green valid, red invalid, gray unknown.
-    pub fn badge(&self) -> crate::status::BadgeColour {
-        use crate::status::BadgeColour;
-        match self.status.known() {
-            Some(CheckStatus::Validating) => BadgeColour::Blue,
-            Some(CheckStatus::Valid) => BadgeColour::Green,
-            Some(CheckStatus::Invalid) => BadgeColour::Red,
-            None => BadgeColour::Gray,
-        }
-    }
-
-    /// Still being checked; a status this console does not know counts too, so
-    /// nothing is trained on data the server has not passed.
-    pub fn is_validating(&self) -> bool {
-        self.status.known().is_none_or(|s| s == CheckStatus::Validating)
-    }
-}
+pub use check::{CheckStatus, DatasetCheck, DatasetProblem};
 
 /// Why the datasets stop a training, naming them: any still being checked,
 /// then any the server found invalid.
@@ -238,7 +152,7 @@ mod tests {
         assert_eq!(dataset_block(&[a.clone(), b.clone()]), None);
         b.check.status = CheckStatus::Invalid.into();
         assert_eq!(dataset_block(&[a.clone(), b.clone()]).unwrap(), "Fix or delete the invalid datasets first: b.srt.");
-        a.check.status = Named::Other("scanning".into());
+        a.check.status = crate::Named::Other("scanning".into());
         assert_eq!(dataset_block(&[a, b]).unwrap(), "Wait until the datasets are checked (still checking: a.vtt).");
     }
 }

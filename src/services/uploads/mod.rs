@@ -15,6 +15,8 @@ use web_sys::{AbortController, File};
 
 use crate::api::Api;
 use crate::browser::network::{abort_controller, idempotency_key};
+use crate::services::host_events::HostEvents;
+use crate::services::toasts::Toasts;
 use send::{send_file, Hooks, Stop, Target};
 
 /// One file on its way.
@@ -60,8 +62,8 @@ pub struct Uploads {
     pub saved: RwSignal<SavedUploads>,
     /// Things to tell the user once (an upload the server forgot, storage off).
     pub notices: RwSignal<Vec<String>>,
-    events: Option<crate::host_events::HostEvents>,
-    toasts: Option<crate::components::toasts::Toasts>,
+    events: HostEvents,
+    toasts: Toasts,
 }
 
 pub fn use_uploads() -> Uploads {
@@ -69,7 +71,7 @@ pub fn use_uploads() -> Uploads {
 }
 
 impl Uploads {
-    pub fn new(api: Api, timeout_ms: u32) -> Uploads {
+    pub fn new(api: Api, timeout_ms: u32, events: HostEvents, toasts: Toasts) -> Uploads {
         let uploads = Uploads {
             entries: RwSignal::new_local(Vec::new()),
             next: StoredValue::new(0),
@@ -79,8 +81,8 @@ impl Uploads {
             finished: RwSignal::new(0),
             saved: RwSignal::new(saved::load()),
             notices: RwSignal::new(Vec::new()),
-            events: crate::host_events::use_host_events(),
-            toasts: crate::components::toasts::use_toasts(),
+            events,
+            toasts,
         };
         // Leaving while bytes are still to be sent asks first.
         let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
@@ -217,17 +219,13 @@ impl Uploads {
         let upload_id = self.entries.with_untracked(|e| e.iter().find(|e| e.key == key)?.upload_id.clone());
         match outcome {
             Ok(dataset) => {
-                if let Some(events) = self.events {
-                    let detail = serde_json::json!({
-                        "modelId": target.model_id,
-                        "dataset": { "id": dataset.id, "name": dataset.name, "type": dataset.dataset_type.label() },
-                    });
-                    events.emit("cm-dataset-uploaded", detail);
-                }
-                if let Some(toasts) = self.toasts {
-                    let link = ("Open the model".to_owned(), crate::routes::Route::model(&target.model_id));
-                    toasts.success(format!("{} uploaded.", dataset.name), Some(link));
-                }
+                let detail = serde_json::json!({
+                    "modelId": target.model_id,
+                    "dataset": { "id": dataset.id, "name": dataset.name, "type": dataset.dataset_type.label() },
+                });
+                self.events.emit("cm-dataset-uploaded", detail);
+                let link = ("Open the model".to_owned(), crate::routes::Route::model(&target.model_id));
+                self.toasts.success(format!("{} uploaded.", dataset.name), Some(link));
                 self.set_state(key, FileState::Done);
                 if let Some(id) = upload_id {
                     self.forget(&id);
@@ -237,13 +235,11 @@ impl Uploads {
             Err(Stop::Cancelled) => self.set_state(key, FileState::Cancelled),
             Err(Stop::SignIn) => self.set_state(key, FileState::Waiting(domain::upload::retry::Waiting::SignIn)),
             Err(Stop::Refused(err)) => {
-                if let Some(toasts) = self.toasts {
-                    let link = ("Open the model".to_owned(), crate::routes::Route::model(&target.model_id));
-                    toasts.failure(
-                        format!("{} could not be uploaded: {}", target.request.file_name, err.user_message()),
-                        Some(link),
-                    );
-                }
+                let link = ("Open the model".to_owned(), crate::routes::Route::model(&target.model_id));
+                self.toasts.failure(
+                    format!("{} could not be uploaded: {}", target.request.file_name, err.user_message()),
+                    Some(link),
+                );
                 self.set_state(key, FileState::Failed(err.user_message()));
             }
             Err(Stop::Unreadable(reason)) => self.set_state(key, FileState::Failed(reason)),

@@ -8,29 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::modal::Modal;
-
-/// What pages do with the shortcuts: the list opens its create dialog when
-/// `new_model` is bumped.
-#[derive(Clone, Copy)]
-pub struct Shortcuts {
-    pub new_model: RwSignal<u32>,
-}
-
-impl Shortcuts {
-    pub fn new() -> Self {
-        Shortcuts { new_model: RwSignal::new(0) }
-    }
-}
-
-impl Default for Shortcuts {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-pub fn use_shortcuts() -> Option<Shortcuts> {
-    use_context::<Shortcuts>()
-}
+use crate::services::shortcuts::Shortcuts;
 
 /// Listens for the shortcuts on behalf of the console rooted at `root`;
 /// `embedded` when a host page owns the rest of the document.
