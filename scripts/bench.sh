@@ -46,6 +46,6 @@ bash scripts/build-embed.sh
 (cd tests/bench/wer && CARGO_TARGET_DIR="$root/target/bench-wer" cargo build -q --release --target wasm32-unknown-unknown)
 wasm-bindgen --target web --out-dir tests/bench/out/wer "$root/target/bench-wer/wasm32-unknown-unknown/release/bench_wer.wasm"
 for n in 100 100000; do
-  cargo run -q --release -p domain --example generate_models -- "$n" > "tests/bench/out/models-$n.json"
+  cargo run -q --release -p backend --example generate_models -- "$n" > "tests/bench/out/models-$n.json"
 done
 node tests/e2e/bench.mjs

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test tier in order and ends with one summary line
 # ("tests: N passed, M failed"). Stops at the first failing tier.
-#   1. native unit tests of the pure domain crate, plus format and lint checks
+#   1. native unit tests of the pure domain and backend crates, plus format and lint checks
+#   1b. the reference server's unit and integration tests (crates/server, over TCP)
 #   2. wasm-bindgen-test in headless Chromium (components, mock API)
 #   3. Playwright end-to-end tests of the release build in the system Chromium
 set -uo pipefail
@@ -43,10 +44,12 @@ tier() {
 
 tier "format" cargo fmt --all --check
 tier "structure (floors, no import circles, no file over 400 lines)" python3 scripts/check-structure.py
-tier "lint" cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+tier "lint" cargo clippy --workspace --exclude server --all-targets --target wasm32-unknown-unknown -- -D warnings
+tier "lint (native: domain, backend, server)" cargo clippy -p domain -p backend -p server --all-targets -- -D warnings
 tier "lint (production build)" cargo clippy --no-default-features --features console --lib --bins --target wasm32-unknown-unknown -- -D warnings
 tier "lint (model select alone)" cargo clippy --no-default-features --lib --target wasm32-unknown-unknown -- -D warnings
-tier "1. native unit tests (domain)" cargo test -p domain --lib
+tier "1. native unit tests (domain, backend)" cargo test -p domain -p backend --lib
+tier "1b. reference server (cm-server over TCP)" cargo test -p server
 tier "2. browser unit tests (wasm-bindgen-test)" cargo test --target wasm32-unknown-unknown --test web
 tier "release build" trunk build --release
 tier "production build (no demo backend)" trunk build --release --no-default-features --features console --dist dist-production

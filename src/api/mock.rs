@@ -1,12 +1,12 @@
 //! The in-browser backend for demos and offline use: the rules live in
-//! `domain::mock_store`; this adds latency, the clock, simulated faults and
+//! the `backend` crate; this adds latency, the clock, simulated faults and
 //! persistence, so a reload keeps the demo's state. `mock/endpoints.rs`
 //! implements the contract on it.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
-use domain::mock_store::{MockError, MockStore, STATE_VERSION};
+use backend::{Refusal, Store, STATE_VERSION};
 use domain::{ErrorCode, Role, User};
 
 use leptos::prelude::{Callable, Callback};
@@ -25,7 +25,7 @@ const CHARS_PER_RECORD: usize = 400;
 
 #[derive(Clone)]
 pub struct MockApi {
-    store: Arc<Mutex<MockStore>>,
+    store: Arc<Mutex<Store>>,
     /// Told once when the demo cannot be saved and lives in memory only.
     notice: Option<Callback<String>>,
     warned: Arc<std::sync::atomic::AtomicBool>,
@@ -37,8 +37,8 @@ pub struct MockApi {
     offline_until: Arc<Mutex<Option<f64>>>,
 }
 
-impl From<MockError> for ApiError {
-    fn from(e: MockError) -> Self {
+impl From<Refusal> for ApiError {
+    fn from(e: Refusal) -> Self {
         ApiError::Http {
             status: e.status,
             code: Some(ErrorCode::from_wire(&e.code)),
@@ -57,15 +57,15 @@ impl MockApi {
             .is_none()
             .then(|| storage::get(&options.storage_key))
             .flatten()
-            .and_then(|text| serde_json::from_str::<MockStore>(&text).ok())
+            .and_then(|text| serde_json::from_str::<Store>(&text).ok())
             .filter(|store| store.version == STATE_VERSION);
         let mut store = saved.unwrap_or_else(|| {
             if let Some(count) = options.generate {
-                MockStore::generated(count, options.generate_datasets, Utc::now(), training_ms)
+                Store::generated(count, options.generate_datasets, Utc::now(), training_ms)
             } else if options.empty {
-                MockStore::empty(training_ms)
+                Store::empty(training_ms)
             } else {
-                MockStore::seeded(Utc::now(), training_ms)
+                Store::seeded(Utc::now(), training_ms)
             }
         });
         store.training_ms = training_ms;
@@ -96,12 +96,12 @@ impl MockApi {
         api
     }
 
-    fn lock(&self) -> MutexGuard<'_, MockStore> {
+    fn lock(&self) -> MutexGuard<'_, Store> {
         // Single-threaded WASM: a poisoned lock only means an earlier call panicked mid-way.
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn save(&self, store: &MockStore) {
+    fn save(&self, store: &Store) {
         let estimate = (store.model_count() + store.dataset_count()) * CHARS_PER_RECORD;
         let saved = estimate <= STORAGE_BUDGET_CHARS
             && !store.is_partly_generated()
@@ -121,7 +121,7 @@ impl MockApi {
     async fn call<T>(
         &self,
         mutates: bool,
-        op: impl FnOnce(&mut MockStore, DateTime<Utc>) -> Result<T, MockError>,
+        op: impl FnOnce(&mut Store, DateTime<Utc>) -> Result<T, Refusal>,
     ) -> ApiResult<T> {
         self.call_after(self.latency_ms, mutates, op).await
     }
@@ -130,7 +130,7 @@ impl MockApi {
         &self,
         latency_ms: u32,
         mutates: bool,
-        op: impl FnOnce(&mut MockStore, DateTime<Utc>) -> Result<T, MockError>,
+        op: impl FnOnce(&mut Store, DateTime<Utc>) -> Result<T, Refusal>,
     ) -> ApiResult<T> {
         if latency_ms > 0 {
             gloo_timers::future::TimeoutFuture::new(latency_ms).await;

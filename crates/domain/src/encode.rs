@@ -1,6 +1,6 @@
 //! The domain's values as the JSON of `docs/api.md`: the inverse of [`crate::wire`].
 //! The mock answers in Rust values, not JSON; encoding them is how its answers are
-//! checked against `docs/openapi.yaml` (see `mock_store::contract`), and decoding
+//! checked against `docs/openapi.yaml` (see `backend`'s `contract` test), and decoding
 //! the encoding again proves the two directions agree.
 
 use chrono::{DateTime, SecondsFormat, Utc};

@@ -1,5 +1,6 @@
 //! The console's rules in plain Rust: no web-sys, no Leptos, so every rule is
-//! unit-tested natively and shared by the UI, the HTTP client and the mock.
+//! unit-tested natively and shared by the UI, the HTTP client and the backend
+//! (`crates/backend`, the rules of the endpoints, hosted by the demo and the server).
 //!
 //! - [`status`]: the five training statuses, their badges and help texts.
 //! - [`language`], [`role`], [`model`]: who may do what with which model.
@@ -15,7 +16,6 @@
 //! - [`host_config`]: the host's configuration, read field by field with named problems.
 //! - [`size`]: byte sizes as people read them.
 //! - [`wer`]: word (or character) error rates, with the alignment to show them.
-//! - [`mock_store`]: the in-memory backend the mock API serves from.
 
 pub mod content;
 pub mod dataset;
@@ -27,7 +27,6 @@ pub mod host_config;
 pub mod hypothesis;
 pub mod ids;
 pub mod language;
-pub mod mock_store;
 pub mod model;
 pub mod named;
 pub mod pagination;

@@ -8,7 +8,7 @@ use domain::upload::resume::UploadStatus;
 use domain::upload::{UploadRequest, UploadTicket};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
 
-use super::{MockApi, MockError};
+use super::{MockApi, Refusal};
 use crate::api::backend::{Backend, ChunkRequest};
 use crate::api::error::{check_ids, ApiError, ApiResult};
 use crate::browser::network::{content_digest, wait};
@@ -80,7 +80,7 @@ impl Backend for MockApi {
         }
         self.play_faults()?;
         if content_digest(chunk.blob).await.as_deref() != Some(chunk.digest.as_str()) {
-            return Err(MockError {
+            return Err(Refusal {
                 status: 400,
                 code: "checksum_mismatch".into(),
                 message: "The chunk did not arrive intact.".into(),

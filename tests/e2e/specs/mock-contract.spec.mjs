@@ -1,4 +1,4 @@
-// The in-browser mock answers in Rust values, not JSON. The domain's native
+// The in-browser mock answers in Rust values, not JSON. The backend crate's native
 // tests encode every kind of answer it gives (refusals too), prove the encoding
 // decodes back to the same values, and write them to target/mock-answers.json;
 // here they are checked against docs/openapi.yaml with the same checker as the
@@ -15,7 +15,7 @@ test('every answer of the mock conforms to docs/openapi.yaml', () => {
   try {
     answers = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    throw new Error(`${file.pathname} is missing: run "cargo test -p domain" first (make test does)`);
+    throw new Error(`${file.pathname} is missing: run "cargo test -p backend" first (make test does)`);
   }
   const paths = new Set(answers.map((a) => `${a.method} ${a.path.replace(/\/[^/]*\d[^/]*/g, '/{id}')}`));
   expect(paths.size, 'kinds of answer checked').toBeGreaterThanOrEqual(14);

@@ -2,7 +2,7 @@
 //! valid, or invalid with the problems found and their lines.
 
 use super::*;
-use crate::dataset_check::{check_transcript, CheckStatus, DatasetCheck};
+use domain::dataset_check::{check_transcript, CheckStatus, DatasetCheck};
 
 /// How long the demo's check of a file takes.
 pub(super) const CHECK_MS: i64 = 1500;
@@ -11,12 +11,12 @@ const MAX_PROBLEMS: usize = 20;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) struct PendingCheck {
-    dataset_id: String,
+    pub(crate) dataset_id: String,
     ends_at: DateTime<Utc>,
-    problems: Vec<crate::dataset_check::DatasetProblem>,
+    problems: Vec<domain::dataset_check::DatasetProblem>,
 }
 
-impl MockStore {
+impl Store {
     /// Starts checking a new dataset whose first bytes were `text` (for transcripts).
     pub(super) fn start_check(&mut self, dataset: &mut Dataset, text: Option<&str>, now: DateTime<Utc>) {
         let is_text =
@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn uploads_are_checked_then_valid_or_invalid_with_lines() {
-        let mut store = MockStore::empty(0);
+        let mut store = Store::empty(0);
         let m = store.create_model("A", "en-US", now()).unwrap();
         let good = upload_text(
             &mut store,

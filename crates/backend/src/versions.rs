@@ -3,16 +3,16 @@
 
 use super::*;
 
-impl MockStore {
+impl Store {
     pub fn create_version(
         &mut self,
         from_model_id: &str,
         name: &str,
         now: DateTime<Utc>,
-    ) -> Result<CustomModel, MockError> {
+    ) -> Result<CustomModel, Refusal> {
         let source = self.model(from_model_id)?;
         if !matches!(source.status, TrainingStatus::Success | TrainingStatus::Failed) {
-            return Err(MockError::new(
+            return Err(Refusal::new(
                 400,
                 "validation_failed",
                 "Only a trained model (Success or Failed) can have a new version.",
@@ -35,14 +35,14 @@ impl MockStore {
         Ok(model)
     }
 
-    /// [`MockStore::create_version`] once per idempotency key.
+    /// [`Store::create_version`] once per idempotency key.
     pub fn create_version_once(
         &mut self,
         from_model_id: &str,
         name: &str,
         now: DateTime<Utc>,
         key: &str,
-    ) -> Result<CustomModel, MockError> {
+    ) -> Result<CustomModel, Refusal> {
         self.once(
             "model",
             key,
@@ -53,7 +53,7 @@ impl MockStore {
     }
 
     /// The models made from `model_id`, oldest first.
-    pub fn versions(&self, model_id: &str) -> Result<Page<CustomModel>, MockError> {
+    pub fn versions(&self, model_id: &str) -> Result<Page<CustomModel>, Refusal> {
         self.model(model_id)?;
         let hits: Vec<&CustomModel> =
             self.models.iter().map(|s| &s.model).filter(|m| m.from_model_id.as_deref() == Some(model_id)).collect();
@@ -69,7 +69,7 @@ mod tests {
 
     #[test]
     fn a_version_copies_the_datasets_and_is_ready_to_run() {
-        let mut store = MockStore::empty(0);
+        let mut store = Store::empty(0);
         let m = store.create_model("Call centre", "de-DE", now()).unwrap();
         upload(&mut store, &m.id, "a.vtt", DatasetType::Transcript, None);
         upload(&mut store, &m.id, "t.vtt", DatasetType::Test, None);

@@ -2,15 +2,15 @@
 
 use super::*;
 
-impl MockStore {
-    pub fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> Result<Page<Dataset>, MockError> {
+impl Store {
+    pub fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> Result<Page<Dataset>, Refusal> {
         self.model(model_id)?;
         let hits: Vec<&Dataset> = self.datasets.iter().filter(|d| d.model_id == model_id).collect();
         Ok(paged(hits, page, page_size))
     }
 
     /// Records a finished upload and moves the model's status as the rules say.
-    pub fn add_dataset(&mut self, mut dataset: Dataset, now: DateTime<Utc>) -> Result<Dataset, MockError> {
+    pub fn add_dataset(&mut self, mut dataset: Dataset, now: DateTime<Utc>) -> Result<Dataset, Refusal> {
         self.model(&dataset.model_id)?;
         dataset.id = self.fresh_id("ds");
         dataset.finished_at = Some(now);
@@ -25,10 +25,10 @@ impl MockStore {
         model_id: &str,
         request: UploadRequest,
         now: DateTime<Utc>,
-    ) -> Result<UploadTicket, MockError> {
+    ) -> Result<UploadTicket, Refusal> {
         self.model(model_id)?;
-        if request.size > crate::dataset::MAX_FILE_BYTES {
-            return Err(MockError::new(400, "validation_failed", "Files may be at most 10 GB."));
+        if request.size > domain::dataset::MAX_FILE_BYTES {
+            return Err(Refusal::new(400, "validation_failed", "Files may be at most 10 GB."));
         }
         let id = self.fresh_id("up");
         self.uploads.push(PendingUpload {
@@ -39,25 +39,26 @@ impl MockStore {
             received: Default::default(),
             problem: None,
             text: None,
+            touched_at: None,
         });
-        Ok(UploadTicket { upload_id: id, chunk_size: MOCK_CHUNK_BYTES })
+        Ok(UploadTicket { upload_id: id, chunk_size: CHUNK_BYTES })
     }
 
-    pub(super) fn upload_mut(&mut self, upload_id: &str) -> Result<&mut PendingUpload, MockError> {
-        self.uploads.iter_mut().find(|u| u.id == upload_id).ok_or_else(|| MockError::not_found("upload"))
+    pub(super) fn upload_mut(&mut self, upload_id: &str) -> Result<&mut PendingUpload, Refusal> {
+        self.uploads.iter_mut().find(|u| u.id == upload_id).ok_or_else(|| Refusal::not_found("upload"))
     }
 
     /// Records chunk `index`. `first_bytes` is the first chunk's content, which
-    /// the mock checks as a backend would; later chunks are only counted.
-    pub fn receive_chunk(&mut self, upload_id: &str, index: u64, first_bytes: Option<&[u8]>) -> Result<(), MockError> {
+    /// the backend checks; later chunks are only counted.
+    pub fn receive_chunk(&mut self, upload_id: &str, index: u64, first_bytes: Option<&[u8]>) -> Result<(), Refusal> {
         let upload = self.upload_mut(upload_id)?;
-        if index >= chunk_count(upload.request.size, MOCK_CHUNK_BYTES) {
-            return Err(MockError::new(400, "validation_failed", "That chunk is past the end of the file."));
+        if index >= chunk_count(upload.request.size, CHUNK_BYTES) {
+            return Err(Refusal::new(400, "validation_failed", "That chunk is past the end of the file."));
         }
         if let (0, Some(bytes)) = (index, first_bytes) {
-            let complete = upload.request.size <= MOCK_CHUNK_BYTES;
+            let complete = upload.request.size <= CHUNK_BYTES;
             upload.problem =
-                crate::content::check(&upload.request.file_name, upload.request.dataset_type, bytes, complete)
+                domain::content::check(&upload.request.file_name, upload.request.dataset_type, bytes, complete)
                     .err()
                     .map(|p| p.error_code());
             if matches!(upload.request.dataset_type, DatasetType::Transcript | DatasetType::Test) {
@@ -69,10 +70,10 @@ impl MockStore {
         Ok(())
     }
 
-    pub fn complete_upload(&mut self, upload_id: &str, now: DateTime<Utc>) -> Result<Dataset, MockError> {
+    pub fn complete_upload(&mut self, upload_id: &str, now: DateTime<Utc>) -> Result<Dataset, Refusal> {
         let upload = self.upload_mut(upload_id)?;
-        if upload.received.len() as u64 != chunk_count(upload.request.size, MOCK_CHUNK_BYTES) {
-            return Err(MockError::new(400, "validation_failed", "Some chunks of the file never arrived."));
+        if upload.received.len() as u64 != chunk_count(upload.request.size, CHUNK_BYTES) {
+            return Err(Refusal::new(400, "validation_failed", "Some chunks of the file never arrived."));
         }
         let upload = upload.clone();
         self.uploads.retain(|u| u.id != upload_id);
@@ -108,7 +109,7 @@ impl MockStore {
         request: UploadRequest,
         now: DateTime<Utc>,
         key: &str,
-    ) -> Result<UploadTicket, MockError> {
+    ) -> Result<UploadTicket, Refusal> {
         self.once(
             "start",
             key,
@@ -118,19 +119,14 @@ impl MockStore {
                 s.uploads
                     .iter()
                     .any(|u| u.id == id)
-                    .then(|| UploadTicket { upload_id: id.to_owned(), chunk_size: MOCK_CHUNK_BYTES })
+                    .then(|| UploadTicket { upload_id: id.to_owned(), chunk_size: CHUNK_BYTES })
             },
         )
     }
 
     /// Completes an upload once per idempotency key: a retry after a lost
     /// answer gets the same dataset, not a second one.
-    pub fn complete_upload_once(
-        &mut self,
-        upload_id: &str,
-        now: DateTime<Utc>,
-        key: &str,
-    ) -> Result<Dataset, MockError> {
+    pub fn complete_upload_once(&mut self, upload_id: &str, now: DateTime<Utc>, key: &str) -> Result<Dataset, Refusal> {
         self.once(
             "complete",
             key,
@@ -141,15 +137,35 @@ impl MockStore {
     }
 
     /// Which chunks of an upload the store holds.
-    pub fn upload_status(&self, upload_id: &str) -> Result<UploadStatus, MockError> {
-        let upload = self.uploads.iter().find(|u| u.id == upload_id).ok_or_else(|| MockError::not_found("upload"))?;
+    pub fn upload_status(&self, upload_id: &str) -> Result<UploadStatus, Refusal> {
+        let upload = self.uploads.iter().find(|u| u.id == upload_id).ok_or_else(|| Refusal::not_found("upload"))?;
         Ok(UploadStatus {
             upload_id: upload.id.clone(),
             file_name: upload.request.file_name.clone(),
             size: upload.request.size,
-            chunk_size: MOCK_CHUNK_BYTES,
+            chunk_size: CHUNK_BYTES,
             received: upload.received.iter().copied().collect(),
         })
+    }
+
+    /// Records a request about an upload (a chunk, its status) at `now`, which
+    /// keeps it from expiring for another [`UPLOAD_EXPIRY_HOURS`].
+    pub fn touch_upload(&mut self, upload_id: &str, now: DateTime<Utc>) -> Result<(), Refusal> {
+        self.upload_mut(upload_id)?.touched_at = Some(now);
+        Ok(())
+    }
+
+    /// Forgets the uploads no request was about for [`UPLOAD_EXPIRY_HOURS`]; whether any.
+    pub(crate) fn expire_uploads(&mut self, now: DateTime<Utc>) -> bool {
+        let before = self.uploads.len();
+        let expiry = Duration::hours(UPLOAD_EXPIRY_HOURS);
+        self.uploads.retain(|u| u.touched_at.unwrap_or(u.started_at) + expiry > now);
+        self.uploads.len() != before
+    }
+
+    /// The ids of the uploads not completed, for a host that keeps their chunks.
+    pub fn upload_ids(&self) -> Vec<String> {
+        self.uploads.iter().map(|u| u.id.clone()).collect()
     }
 
     /// How many chunks the store has received in all (for the demo's faults).
@@ -157,24 +173,24 @@ impl MockStore {
         self.uploads.iter().map(|u| u.received.len() as u64).sum()
     }
 
-    pub fn abort_upload(&mut self, upload_id: &str) -> Result<(), MockError> {
+    pub fn abort_upload(&mut self, upload_id: &str) -> Result<(), Refusal> {
         self.upload_mut(upload_id)?;
         self.uploads.retain(|u| u.id != upload_id);
         Ok(())
     }
 
-    pub fn delete_dataset(&mut self, model_id: &str, dataset_id: &str, now: DateTime<Utc>) -> Result<(), MockError> {
+    pub fn delete_dataset(&mut self, model_id: &str, dataset_id: &str, now: DateTime<Utc>) -> Result<(), Refusal> {
         self.model(model_id)?;
         let before = self.datasets.len();
         self.datasets.retain(|d| !(d.model_id == model_id && d.id == dataset_id));
         if self.datasets.len() == before {
-            return Err(MockError::not_found("dataset"));
+            return Err(Refusal::not_found("dataset"));
         }
         self.texts.remove(dataset_id);
         self.refresh_status(model_id, now)
     }
 
-    pub(super) fn refresh_status(&mut self, model_id: &str, now: DateTime<Utc>) -> Result<(), MockError> {
+    pub(super) fn refresh_status(&mut self, model_id: &str, now: DateTime<Utc>) -> Result<(), Refusal> {
         let count = self.training_datasets(model_id);
         let stored = self.stored_mut(model_id)?;
         let next = status_after_dataset_change(stored.model.status, count);
@@ -194,7 +210,7 @@ mod tests {
 
     #[test]
     fn removing_the_last_training_dataset_goes_back_to_not_running() {
-        let mut store = MockStore::empty(0);
+        let mut store = Store::empty(0);
         let m = store.create_model("A", "en-US", now()).unwrap();
         upload(&mut store, &m.id, "eval.vtt", DatasetType::Test, None);
         assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::NotRunning);
@@ -207,11 +223,11 @@ mod tests {
 
     #[test]
     fn chunked_uploads_become_datasets_and_remember_bad_content() {
-        let mut store = MockStore::empty(0);
+        let mut store = Store::empty(0);
         let m = store.create_model("A", "en-US", now()).unwrap();
         let request = UploadRequest {
             file_name: "fake.wav".into(),
-            size: MOCK_CHUNK_BYTES + 1,
+            size: CHUNK_BYTES + 1,
             dataset_type: DatasetType::Audio,
             duration_seconds: Some(12.0),
         };
@@ -233,8 +249,28 @@ mod tests {
     }
 
     #[test]
+    fn uploads_expire_a_day_after_the_last_request_about_them() {
+        let mut store = Store::empty(0);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        let request = UploadRequest {
+            file_name: "a.txt".into(),
+            size: 3,
+            dataset_type: DatasetType::Transcript,
+            duration_seconds: None,
+        };
+        let ticket = store.start_upload(&m.id, request.clone(), now()).unwrap();
+        let other = store.start_upload(&m.id, request, now()).unwrap();
+        store.touch_upload(&ticket.upload_id, now() + Duration::hours(20)).unwrap();
+        assert!(store.advance(now() + Duration::hours(25)), "the untouched one expired");
+        assert_eq!(store.upload_ids(), [ticket.upload_id.clone()]);
+        assert_eq!(store.upload_status(&other.upload_id).unwrap_err().status, 404);
+        store.advance(now() + Duration::hours(45));
+        assert!(store.upload_status(&ticket.upload_id).is_err());
+    }
+
+    #[test]
     fn aborted_uploads_leave_nothing() {
-        let mut store = MockStore::empty(0);
+        let mut store = Store::empty(0);
         let m = store.create_model("A", "en-US", now()).unwrap();
         let request = UploadRequest {
             file_name: "a.txt".into(),
@@ -251,11 +287,11 @@ mod tests {
     #[test]
     fn a_retried_start_or_complete_with_the_same_key_acts_once() {
         let now = DateTime::parse_from_rfc3339("2026-11-24T10:00:00Z").unwrap().with_timezone(&Utc);
-        let mut store = MockStore::seeded(now, 1_000);
+        let mut store = Store::seeded(now, 1_000);
         let model = store.create_model("Uploads", "en-US", now).unwrap();
         let request = UploadRequest {
             file_name: "a.txt".into(),
-            size: MOCK_CHUNK_BYTES + 5,
+            size: CHUNK_BYTES + 5,
             dataset_type: DatasetType::Transcript,
             duration_seconds: None,
         };
@@ -267,7 +303,7 @@ mod tests {
         assert_eq!(store.chunks_received(), 1);
         assert!(store.complete_upload_once(&first.upload_id, now, "k2").is_err(), "chunk 0 is missing");
         store.receive_chunk(&first.upload_id, 0, Some(b"hello")).unwrap();
-        let saved: MockStore = serde_json::from_str(&serde_json::to_string(&store).unwrap()).unwrap();
+        let saved: Store = serde_json::from_str(&serde_json::to_string(&store).unwrap()).unwrap();
         assert_eq!(saved.upload_status(&first.upload_id).unwrap().received, [0, 1], "a reload keeps the chunks");
         let dataset = store.complete_upload_once(&first.upload_id, now, "k2").unwrap();
         assert_eq!(store.complete_upload_once(&first.upload_id, now, "k2").unwrap(), dataset);

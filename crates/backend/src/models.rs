@@ -2,8 +2,8 @@
 
 use super::*;
 
-impl MockStore {
-    pub fn model(&self, id: &str) -> Result<CustomModel, MockError> {
+impl Store {
+    pub fn model(&self, id: &str) -> Result<CustomModel, Refusal> {
         let org = self.user.organization_id.as_deref();
         if let Some(stored) =
             self.models.iter().find(|s| s.model.id == id && org == Some(s.model.organization_id.as_str()))
@@ -14,11 +14,11 @@ impl MockStore {
             .as_ref()
             .filter(|_| org == Some(ORG))
             .and_then(|g| g.index_of(id).filter(|&i| g.is_live(i)).map(|i| g.model(i)))
-            .ok_or_else(|| MockError::not_found("model"))
+            .ok_or_else(|| Refusal::not_found("model"))
     }
 
     /// The stored model, a generated one first becoming stored.
-    pub(super) fn stored_mut(&mut self, id: &str) -> Result<&mut StoredModel, MockError> {
+    pub(super) fn stored_mut(&mut self, id: &str) -> Result<&mut StoredModel, Refusal> {
         let org = self.user.organization_id.clone();
         let sees = |s: &StoredModel| s.model.id == id && org.as_deref() == Some(s.model.organization_id.as_str());
         let position = match self.models.iter().position(sees) {
@@ -26,10 +26,10 @@ impl MockStore {
             None => {
                 let generated = self.generator.as_mut().filter(|_| org.as_deref() == Some(ORG));
                 let Some((g, i)) = generated.and_then(|g| g.index_of(id).map(|i| (g, i))) else {
-                    return Err(MockError::not_found("model"));
+                    return Err(Refusal::not_found("model"));
                 };
                 if !g.take(i) {
-                    return Err(MockError::not_found("model"));
+                    return Err(Refusal::not_found("model"));
                 }
                 let stored = StoredModel { model: g.model(i), training: g.training(i) };
                 self.models.push(stored);
@@ -40,34 +40,34 @@ impl MockStore {
         Ok(&mut self.models[position])
     }
 
-    /// [`MockStore::create_model`] once per idempotency key.
+    /// [`Store::create_model`] once per idempotency key.
     pub fn create_model_once(
         &mut self,
         name: &str,
         language: &str,
         now: DateTime<Utc>,
         key: &str,
-    ) -> Result<CustomModel, MockError> {
+    ) -> Result<CustomModel, Refusal> {
         self.once("model", key, |s| s.create_model(name, language, now), |m| m.id.clone(), |s, id| s.model(id).ok())
     }
 
-    /// [`MockStore::start_training`] once per idempotency key: a retry answers the
+    /// [`Store::start_training`] once per idempotency key: a retry answers the
     /// model as it is now, and no second credit is used.
-    pub fn start_training_once(&mut self, id: &str, now: DateTime<Utc>, key: &str) -> Result<CustomModel, MockError> {
+    pub fn start_training_once(&mut self, id: &str, now: DateTime<Utc>, key: &str) -> Result<CustomModel, Refusal> {
         self.once("train", key, |s| s.start_training(id, now), |m| m.id.clone(), |s, id| s.model(id).ok())
     }
 
-    pub fn create_model(&mut self, name: &str, language: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
+    pub fn create_model(&mut self, name: &str, language: &str, now: DateTime<Utc>) -> Result<CustomModel, Refusal> {
         let Some(org) = self.user.organization_id.clone() else {
-            return Err(MockError::new(
+            return Err(Refusal::new(
                 403,
                 "no_organization",
                 "You need to belong to an organization to create custom models.",
             ));
         };
-        let name = validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
+        let name = validate_name(name).map_err(|e| Refusal::new(400, "invalid_name", e.message()))?;
         if !self.languages.iter().any(|l| l.code == language && l.trainable) {
-            return Err(MockError::new(400, "invalid_language", "Custom models cannot be trained on that language."));
+            return Err(Refusal::new(400, "invalid_language", "Custom models cannot be trained on that language."));
         }
         let model = CustomModel {
             id: self.fresh_id("cm"),
@@ -87,8 +87,8 @@ impl MockStore {
         Ok(model)
     }
 
-    pub fn rename_model(&mut self, id: &str, name: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
-        let name = validate_name(name).map_err(|e| MockError::new(400, "invalid_name", e.message()))?;
+    pub fn rename_model(&mut self, id: &str, name: &str, now: DateTime<Utc>) -> Result<CustomModel, Refusal> {
+        let name = validate_name(name).map_err(|e| Refusal::new(400, "invalid_name", e.message()))?;
         let stored = self.stored_mut(id)?;
         stored.model.name = name;
         stored.model.last_modified = Some(now);
@@ -97,9 +97,9 @@ impl MockStore {
         Ok(model)
     }
 
-    pub fn delete_model(&mut self, id: &str) -> Result<(), MockError> {
+    pub fn delete_model(&mut self, id: &str) -> Result<(), Refusal> {
         if !self.user.role.can_delete() {
-            return Err(MockError::new(
+            return Err(Refusal::new(
                 403,
                 "forbidden",
                 "Only organization admins and system operators can delete models.",
@@ -122,7 +122,7 @@ impl MockStore {
 
     /// Starts a training, using one credit. Its outcome is decided now from the
     /// datasets: a file whose content check failed fails the training with that code.
-    pub fn start_training(&mut self, id: &str, now: DateTime<Utc>) -> Result<CustomModel, MockError> {
+    pub fn start_training(&mut self, id: &str, now: DateTime<Utc>) -> Result<CustomModel, Refusal> {
         let status = self.model(id)?.status;
         if let Some(block) = training_block(status, self.training_datasets(id), self.credits) {
             let (http, code) = match block {
@@ -132,11 +132,11 @@ impl MockStore {
                 TrainingBlock::NoCredits => (402, "no-claims-available"),
                 TrainingBlock::UnknownStatus => (409, "training_running"),
             };
-            return Err(MockError::new(http, code, block.message()));
+            return Err(Refusal::new(http, code, block.message()));
         }
         let datasets: Vec<Dataset> = self.datasets.iter().filter(|d| d.model_id == id).cloned().collect();
-        if let Some(block) = crate::dataset_check::dataset_block(&datasets) {
-            return Err(MockError::new(400, "validation_failed", block));
+        if let Some(block) = domain::dataset_check::dataset_block(&datasets) {
+            return Err(Refusal::new(400, "validation_failed", block));
         }
         let failure = self.datasets.iter().filter(|d| d.model_id == id).find_map(|d| d.content_problem.clone());
         let ends_at = now + Duration::milliseconds(self.training_ms);
@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn created_models_start_not_running_on_a_trainable_language() {
-        let mut store = MockStore::empty(1000);
+        let mut store = Store::empty(1000);
         let m = store.create_model("  Radiology  ", "de-DE", now()).unwrap();
         assert_eq!((m.name.as_str(), m.status), ("Radiology", TrainingStatus::NotRunning));
         assert_eq!(store.create_model("x", "ja-JP", now()).unwrap_err().code, "invalid_language");
@@ -173,7 +173,7 @@ mod tests {
 
     #[test]
     fn a_retried_create_or_training_with_the_same_key_acts_once() {
-        let mut store = MockStore::empty(1000);
+        let mut store = Store::empty(1000);
         let m = store.create_model_once("Radiology", "de-DE", now(), "k").unwrap();
         assert_eq!(store.create_model_once("Radiology", "de-DE", now(), "k").unwrap().id, m.id);
         assert_eq!(store.model_count(), 1);
@@ -187,7 +187,7 @@ mod tests {
 
     #[test]
     fn only_admins_delete() {
-        let mut store = MockStore::empty(1000);
+        let mut store = Store::empty(1000);
         let m = store.create_model("A", "en-US", now()).unwrap();
         store.set_role(Role::Member);
         assert_eq!(store.delete_model(&m.id).unwrap_err().code, "forbidden");
@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn training_runs_to_success_and_uses_a_credit() {
-        let mut store = MockStore::empty(1000);
+        let mut store = Store::empty(1000);
         let m = store.create_model("A", "en-US", now()).unwrap();
         assert_eq!(store.start_training(&m.id, now()).unwrap_err().code, "validation_failed");
         upload(&mut store, &m.id, "a.wav", DatasetType::Audio, None);
@@ -214,7 +214,7 @@ mod tests {
 
     #[test]
     fn a_training_started_after_the_clock_found_none_still_finishes() {
-        let mut store = MockStore::empty(1000);
+        let mut store = Store::empty(1000);
         let m = store.create_model("A", "en-US", now()).unwrap();
         upload(&mut store, &m.id, "a.wav", DatasetType::Audio, None);
         assert!(!store.advance(now()));
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn faulty_uploads_fail_the_training_with_their_code() {
-        let mut store = MockStore::empty(0);
+        let mut store = Store::empty(0);
         let m = store.create_model("A", "en-US", now()).unwrap();
         upload(&mut store, &m.id, "fake.wav", DatasetType::Audio, Some(TrainingErrorCode::InvalidAudioFormat));
         store.start_training(&m.id, now()).unwrap();
@@ -239,7 +239,7 @@ mod tests {
 
     #[test]
     fn no_credits_is_no_claims_available() {
-        let mut store = MockStore::empty(0);
+        let mut store = Store::empty(0);
         store.credits = 0;
         let m = store.create_model("A", "en-US", now()).unwrap();
         upload(&mut store, &m.id, "a.txt", DatasetType::Transcript, None);

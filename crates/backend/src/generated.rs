@@ -6,9 +6,9 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{numbered, push_numbered, PendingTraining, ORG};
-use crate::model::CustomModel;
-use crate::status::TrainingStatus;
-use crate::training::TrainingErrorCode;
+use domain::model::CustomModel;
+use domain::status::TrainingStatus;
+use domain::training::TrainingErrorCode;
 
 const WORDS: [&str; 12] = [
     "Call",

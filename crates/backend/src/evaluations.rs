@@ -1,14 +1,14 @@
-//! Tests of trained models: the mock's recognizers are the TEST transcripts
-//! with seeded errors (`crate::hypothesis`), the custom model mostly better
+//! Tests of trained models: the demo recognizers are the TEST transcripts
+//! with seeded errors (`domain::hypothesis`), the custom model mostly better
 //! than the base and a few utterances worse; `summary` is computed with the
 //! same code as the console's per-utterance figures, so the two agree.
 
 use super::*;
-use crate::dataset_check::cues;
-use crate::evaluation::{self, Evaluation, EvaluationStatus, Summary, Utterance, UtteranceFilter, UtteranceSort};
-use crate::wer;
+use domain::dataset_check::cues;
+use domain::evaluation::{self, Evaluation, EvaluationStatus, Summary, Utterance, UtteranceFilter, UtteranceSort};
+use domain::wer;
 
-/// How much of a TEST file's text the mock keeps (it is saved in localStorage).
+/// How much of a TEST file's text the backend keeps (the demo saves it in localStorage).
 pub(super) const MAX_TEXT_CHARS: usize = 64 * 1024;
 /// The base model's error rate on the demo's transcripts, and the custom model's.
 const BASE_ERRORS: f64 = 0.2;
@@ -18,7 +18,7 @@ const WORSE_EVERY: usize = 8;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) struct StoredEvaluation {
-    evaluation: Evaluation,
+    pub(crate) evaluation: Evaluation,
     runs_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
     /// Every utterance, once the test succeeded: kept, so deleting a dataset
@@ -33,7 +33,7 @@ impl StoredEvaluation {
     }
 }
 
-impl MockStore {
+impl Store {
     /// How long a test takes in the demo: a third of a training, at least 1.5 s.
     fn evaluation_ms(&self) -> i64 {
         (self.training_ms / 3).max(1500)
@@ -45,16 +45,16 @@ impl MockStore {
         name: &str,
         dataset_ids: &[String],
         now: DateTime<Utc>,
-    ) -> Result<Evaluation, MockError> {
+    ) -> Result<Evaluation, Refusal> {
         let model = self.model(model_id)?;
-        let name = evaluation::validate_name(name).map_err(|m| MockError::new(400, "invalid_name", m))?;
+        let name = evaluation::validate_name(name).map_err(|m| Refusal::new(400, "invalid_name", m))?;
         let datasets: Vec<Dataset> = self.datasets.iter().filter(|d| d.model_id == model_id).cloned().collect();
         if let Some(block) = evaluation::evaluation_block(&model, &datasets) {
-            return Err(MockError::new(400, "validation_failed", block));
+            return Err(Refusal::new(400, "validation_failed", block));
         }
         let usable = |id: &String| datasets.iter().any(|d| &d.id == id && evaluation::is_test_data(d));
         if dataset_ids.is_empty() || !dataset_ids.iter().all(usable) {
-            return Err(MockError::new(
+            return Err(Refusal::new(
                 400,
                 "validation_failed",
                 "Choose one or more valid TEST datasets of this model.",
@@ -82,7 +82,7 @@ impl MockStore {
         Ok(evaluation)
     }
 
-    /// [`MockStore::create_evaluation`] once per idempotency key.
+    /// [`Store::create_evaluation`] once per idempotency key.
     pub fn create_evaluation_once(
         &mut self,
         model_id: &str,
@@ -90,7 +90,7 @@ impl MockStore {
         dataset_ids: &[String],
         now: DateTime<Utc>,
         key: &str,
-    ) -> Result<Evaluation, MockError> {
+    ) -> Result<Evaluation, Refusal> {
         self.once(
             "evaluation",
             key,
@@ -100,25 +100,25 @@ impl MockStore {
         )
     }
 
-    pub fn list_evaluations(&self, model_id: &str, page: u32, page_size: u32) -> Result<Page<Evaluation>, MockError> {
+    pub fn list_evaluations(&self, model_id: &str, page: u32, page_size: u32) -> Result<Page<Evaluation>, Refusal> {
         self.model(model_id)?;
         let hits: Vec<&Evaluation> =
             self.evaluations.iter().rev().map(|s| &s.evaluation).filter(|e| e.model_id == model_id).collect();
         Ok(paged(hits, page, page_size))
     }
 
-    pub fn evaluation(&self, id: &str) -> Result<Evaluation, MockError> {
+    pub fn evaluation(&self, id: &str) -> Result<Evaluation, Refusal> {
         self.stored_evaluation(id).map(|s| s.evaluation.clone())
     }
 
-    fn stored_evaluation(&self, id: &str) -> Result<&StoredEvaluation, MockError> {
+    fn stored_evaluation(&self, id: &str) -> Result<&StoredEvaluation, Refusal> {
         self.evaluations
             .iter()
             .find(|s| s.evaluation.id == id && self.model(&s.evaluation.model_id).is_ok())
-            .ok_or_else(|| MockError::not_found("test"))
+            .ok_or_else(|| Refusal::not_found("test"))
     }
 
-    pub fn delete_evaluation(&mut self, id: &str) -> Result<(), MockError> {
+    pub fn delete_evaluation(&mut self, id: &str) -> Result<(), Refusal> {
         self.stored_evaluation(id)?;
         self.evaluations.retain(|s| s.evaluation.id != id);
         Ok(())
@@ -133,7 +133,7 @@ impl MockStore {
         page_size: u32,
         filter: UtteranceFilter,
         sort: UtteranceSort,
-    ) -> Result<Page<Utterance>, MockError> {
+    ) -> Result<Page<Utterance>, Refusal> {
         let stored = self.stored_evaluation(id)?;
         let unit = wer::unit_for(&self.model(&stored.evaluation.model_id)?.language);
         let mut rows: Vec<(i64, &Utterance)> = stored
@@ -171,7 +171,11 @@ impl MockStore {
 
     fn finish_evaluation(&mut self, i: usize, at: DateTime<Utc>) {
         let evaluation = self.evaluations[i].evaluation.clone();
-        let unit = wer::unit_for(&self.model(&evaluation.model_id).map(|m| m.language).unwrap_or_default());
+        // Time moves for every organisation at once (a server's tick), so the model is
+        // found whoever the store acts as.
+        let language =
+            self.models.iter().find(|s| s.model.id == evaluation.model_id).map(|s| s.model.language.as_str());
+        let unit = wer::unit_for(language.unwrap_or_default());
         let mut utterances = Vec::new();
         let mut failure = None;
         for dataset_id in &evaluation.dataset_ids {
@@ -193,8 +197,8 @@ impl MockStore {
                     file: dataset.name.clone(),
                     start: cue.start,
                     end: cue.end,
-                    base: crate::hypothesis::degrade(&cue.text, seed, base_rate, unit),
-                    custom: crate::hypothesis::degrade(&cue.text, seed ^ 0x9e37_79b9, custom_rate, unit),
+                    base: domain::hypothesis::degrade(&cue.text, seed, base_rate, unit),
+                    custom: domain::hypothesis::degrade(&cue.text, seed ^ 0x9e37_79b9, custom_rate, unit),
                     reference: cue.text,
                 });
             }
@@ -252,12 +256,12 @@ fn seed_of(evaluation_id: &str, n: usize) -> u64 {
 mod tests {
     use super::super::test_support::*;
     use super::super::*;
-    use crate::evaluation::{EvaluationStatus, Utterance, UtteranceFilter, UtteranceSort};
-    use crate::wer;
+    use domain::evaluation::{EvaluationStatus, Utterance, UtteranceFilter, UtteranceSort};
+    use domain::wer;
 
     const SRT: &str = "1\n00:00:01,000 --> 00:00:02,000\nthe cat sat on the mat\n\n2\n00:00:03,000 --> 00:00:04,000\nplease send the invoice to my office today\n";
 
-    fn trained(store: &mut MockStore) -> (CustomModel, Dataset) {
+    fn trained(store: &mut Store) -> (CustomModel, Dataset) {
         let m = store.create_model("Call centre", "en-US", now()).unwrap();
         upload(store, &m.id, "a.vtt", DatasetType::Transcript, None);
         store.start_training(&m.id, now()).unwrap();
@@ -269,7 +273,7 @@ mod tests {
 
     #[test]
     fn only_trained_models_with_test_data_are_tested() {
-        let mut store = MockStore::empty(0);
+        let mut store = Store::empty(0);
         let m = store.create_model("A", "en-US", now()).unwrap();
         let t = upload_text(&mut store, &m.id, "t.srt", DatasetType::Test, SRT);
         let err = store.create_evaluation(&m.id, "x", std::slice::from_ref(&t.id), now()).unwrap_err();
@@ -288,7 +292,7 @@ mod tests {
 
     #[test]
     fn a_test_runs_and_its_summary_is_the_sum_of_its_utterances() {
-        let mut store = MockStore::empty(3000);
+        let mut store = Store::empty(3000);
         let (m, t) = trained(&mut store);
         let e = store.create_evaluation_once(&m.id, "Holdout", std::slice::from_ref(&t.id), now(), "k").unwrap();
         assert_eq!(store.create_evaluation_once(&m.id, "Holdout", &[t.id], now(), "k").unwrap().id, e.id);
@@ -323,7 +327,7 @@ mod tests {
 
     #[test]
     fn a_test_without_text_fails_and_says_why() {
-        let mut store = MockStore::empty(0);
+        let mut store = Store::empty(0);
         let (m, _) = trained(&mut store);
         let empty = upload(&mut store, &m.id, "empty.txt", DatasetType::Test, None);
         let e = store.create_evaluation(&m.id, "Empty", &[empty.id], now()).unwrap();
@@ -335,7 +339,7 @@ mod tests {
 
     #[test]
     fn the_demo_has_a_finished_and_a_failed_test() {
-        let store = MockStore::seeded(now(), 8000);
+        let store = Store::seeded(now(), 8000);
         let statuses: Vec<_> = store.evaluations.iter().map(|s| s.evaluation.status.known()).collect();
         assert_eq!(statuses, [Some(EvaluationStatus::Succeeded), Some(EvaluationStatus::Failed)]);
     }

@@ -1,4 +1,4 @@
-//! The mock's answers as the HTTP API would send them, for the contract check:
+//! The backend's answers as the HTTP API would send them, for the contract check:
 //! every endpoint is called on a seeded store (refusals included), each answer is
 //! encoded as JSON, decoded again to prove the encoding faithful, and written to
 //! `target/mock-answers.json`. The Playwright suite's `mock-contract` spec checks
@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::test_support::now;
 use super::*;
-use crate::{encode, wire};
+use domain::{encode, wire};
 
 /// Where the answers go; the e2e suite reads them from there.
 const ANSWERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/mock-answers.json");
@@ -20,15 +20,15 @@ impl Answers {
         self.0.push(json!({ "method": method, "path": path, "status": status, "body": body }));
     }
 
-    fn refused(&mut self, method: &str, path: &str, err: MockError) {
+    fn refused(&mut self, method: &str, path: &str, err: Refusal) {
         let body = json!({ "error": err.code, "message": err.message });
         self.0.push(json!({ "method": method, "path": path, "status": err.status, "body": body }));
     }
 }
 
 /// Tests of the seeded trained model, and a version of it.
-fn evaluations_and_versions(store: &mut MockStore, out: &mut Answers) {
-    use crate::evaluation::{UtteranceFilter, UtteranceSort};
+fn evaluations_and_versions(store: &mut Store, out: &mut Answers) {
+    use domain::evaluation::{UtteranceFilter, UtteranceSort};
     let text = |v: &Value| v.to_string();
     let trained = store.evaluations[0].model_id().to_owned();
     let tests = store.list_evaluations(&trained, 1, 25).unwrap();
@@ -60,7 +60,7 @@ fn evaluations_and_versions(store: &mut MockStore, out: &mut Answers) {
 
 #[test]
 fn every_answer_encodes_and_decodes_back_and_is_written_for_the_contract_check() {
-    let mut store = MockStore::seeded(now(), 1_000);
+    let mut store = Store::seeded(now(), 1_000);
     let mut out = Answers(Vec::new());
     let text = |v: &Value| v.to_string();
 
@@ -102,7 +102,7 @@ fn every_answer_encodes_and_decodes_back_and_is_written_for_the_contract_check()
         store.start_training(&created.id, now()).unwrap_err(),
     );
 
-    let request = crate::upload::UploadRequest {
+    let request = domain::upload::UploadRequest {
         file_name: "calls.txt".into(),
         size: 3,
         dataset_type: DatasetType::Transcript,

@@ -1,8 +1,12 @@
-//! The state behind the in-browser mock API: a small backend that keeps the
-//! same rules as the real one (`docs/api.md`). Time is passed in, so the
-//! training lifecycle is deterministic here and simulated in the browser.
+//! The backend's rules: one in-memory state whose methods are the endpoints of
+//! `docs/api.md` (models, datasets, resumable uploads, checks of uploaded files,
+//! trainings, tests, versions, STT sessions, idempotent retries). Time is passed
+//! in, so the lifecycle is deterministic in tests and moves with the clock of
+//! whoever hosts it: the in-browser demo (`src/api/mock.rs`, which adds latency
+//! and localStorage) and the reference server (`crates/server`, which adds HTTP,
+//! SQLite and files on disk). Storage-agnostic: no web-sys, no I/O.
 //!
-//! This file holds the store and its errors; each concern has a file of its
+//! This file holds the store and its refusals; each concern has a file of its
 //! own: `seed` (the demo data), `index` (listing, search, sort), `models`,
 //! `datasets` (and resumable uploads), `checks` (of uploaded files), `sessions`,
 //! `evaluations` (tests of trained models), `versions`, `clock` (what time moves);
@@ -22,39 +26,42 @@ mod generated;
 mod index;
 mod lower_names;
 mod models;
+mod rows;
 mod seed;
 mod sessions;
 mod versions;
+
+pub use rows::{Row, UnreadableRows, KINDS};
 
 use generated::Generator;
 use lower_names::LowerNames;
 use seed::{numbered, push_numbered};
 
-use crate::dataset::{Dataset, DatasetType};
-use crate::language::Language;
-use crate::model::{validate_name, CustomModel};
-use crate::query::{ListQuery, Page, SortDir, SortKey};
-use crate::role::{Role, User};
-use crate::status::TrainingStatus;
-use crate::stt::{audio_problem, transcript_problem, usable_for, SessionMode, SessionRequest, SttSession};
-use crate::training::{status_after_dataset_change, training_block, TrainingBlock, TrainingErrorCode};
-use crate::upload::resume::UploadStatus;
-use crate::upload::{chunk_count, UploadRequest, UploadTicket};
+use domain::dataset::{Dataset, DatasetType};
+use domain::language::Language;
+use domain::model::{validate_name, CustomModel};
+use domain::query::{ListQuery, Page, SortDir, SortKey};
+use domain::role::{Role, User};
+use domain::status::TrainingStatus;
+use domain::stt::{audio_problem, transcript_problem, usable_for, SessionMode, SessionRequest, SttSession};
+use domain::training::{status_after_dataset_change, training_block, TrainingBlock, TrainingErrorCode};
+use domain::upload::resume::UploadStatus;
+use domain::upload::{chunk_count, UploadRequest, UploadTicket};
 
 /// Bumped when the stored shape changes, so an old saved state is replaced, not misread.
 pub const STATE_VERSION: u32 = 2;
 
 /// A refusal, as the HTTP API would send it: status, error code and message.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MockError {
+pub struct Refusal {
     pub status: u16,
     pub code: String,
     pub message: String,
 }
 
-impl MockError {
-    fn new(status: u16, code: &str, message: impl Into<String>) -> Self {
-        MockError { status, code: code.into(), message: message.into() }
+impl Refusal {
+    pub fn new(status: u16, code: &str, message: impl Into<String>) -> Self {
+        Refusal { status, code: code.into(), message: message.into() }
     }
 
     fn not_found(what: &str) -> Self {
@@ -79,7 +86,7 @@ struct PendingTraining {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-pub struct MockStore {
+pub struct Store {
     pub version: u32,
     pub user: User,
     pub languages: Vec<Language>,
@@ -135,8 +142,8 @@ struct SortIndex {
     lower_names: Option<LowerNames>,
 }
 
-/// The chunk size the mock hands out.
-pub const MOCK_CHUNK_BYTES: u64 = 1024 * 1024;
+/// The chunk size the backend hands out.
+pub const CHUNK_BYTES: u64 = 1024 * 1024;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct PendingUpload {
@@ -149,7 +156,14 @@ struct PendingUpload {
     /// The first chunk as text, for a transcript's check and for tests.
     #[serde(default)]
     text: Option<String>,
+    /// The last request about it that a host told of ([`Store::touch_upload`]);
+    /// the upload expires [`UPLOAD_EXPIRY_HOURS`] after it (or after its start).
+    #[serde(default)]
+    touched_at: Option<DateTime<Utc>>,
 }
+
+/// An upload not completed is forgotten this long after the last request about it (docs/api.md).
+pub const UPLOAD_EXPIRY_HOURS: i64 = 24;
 
 const ORG: &str = "org_acme";
 /// Above this many generated models, they are computed when shown rather than
@@ -158,17 +172,17 @@ const STORED_GENERATED_MAX: usize = 10_000;
 /// The seeded model ("Court records 1", Ready to Run) whose audio is faulty.
 const FAULTY_SEED: usize = 6;
 
-impl MockStore {
+impl Store {
     /// Runs `act` once per idempotency key of `kind`: a retry with the same key
     /// (after a lost answer) gets what the first call made, found again by its id.
-    pub(super) fn once<T>(
+    pub(crate) fn once<T>(
         &mut self,
         kind: &str,
         key: &str,
-        act: impl FnOnce(&mut Self) -> Result<T, MockError>,
+        act: impl FnOnce(&mut Self) -> Result<T, Refusal>,
         id_of: impl Fn(&T) -> String,
         find: impl Fn(&Self, &str) -> Option<T>,
-    ) -> Result<T, MockError> {
+    ) -> Result<T, Refusal> {
         let reply = format!("{kind}:{key}");
         if let Some(made) = self.replies.get(&reply).and_then(|id| find(self, id)) {
             return Ok(made);
@@ -178,7 +192,7 @@ impl MockStore {
         Ok(made)
     }
 
-    pub(super) fn fresh_id(&mut self, prefix: &str) -> String {
+    pub(crate) fn fresh_id(&mut self, prefix: &str) -> String {
         let id = format!("{prefix}_{}", self.next_id);
         self.next_id += 1;
         id
@@ -235,7 +249,7 @@ mod test_support {
     }
 
     pub fn upload(
-        store: &mut MockStore,
+        store: &mut Store,
         model_id: &str,
         name: &str,
         t: DatasetType,
@@ -257,7 +271,7 @@ mod test_support {
     }
 
     /// A text file uploaded the way the console does: start, one chunk, complete.
-    pub fn upload_text(store: &mut MockStore, model_id: &str, name: &str, t: DatasetType, text: &str) -> Dataset {
+    pub fn upload_text(store: &mut Store, model_id: &str, name: &str, t: DatasetType, text: &str) -> Dataset {
         let request =
             UploadRequest { file_name: name.into(), size: text.len() as u64, dataset_type: t, duration_seconds: None };
         let ticket = store.start_upload(model_id, request, now()).unwrap();

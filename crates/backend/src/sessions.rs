@@ -2,14 +2,14 @@
 
 use super::*;
 
-impl MockStore {
-    /// [`MockStore::create_session`] once per idempotency key.
+impl Store {
+    /// [`Store::create_session`] once per idempotency key.
     pub fn create_session_once(
         &mut self,
         request: SessionRequest,
         now: DateTime<Utc>,
         key: &str,
-    ) -> Result<SttSession, MockError> {
+    ) -> Result<SttSession, Refusal> {
         self.once(
             "session",
             key,
@@ -20,34 +20,30 @@ impl MockStore {
     }
 
     /// Records a new STT Session, refusing models that cannot serve it.
-    pub fn create_session(&mut self, request: SessionRequest, now: DateTime<Utc>) -> Result<SttSession, MockError> {
+    pub fn create_session(&mut self, request: SessionRequest, now: DateTime<Utc>) -> Result<SttSession, Refusal> {
         if !self.languages.iter().any(|l| l.code == request.language) {
-            return Err(MockError::new(400, "invalid_language", "Unknown language."));
+            return Err(Refusal::new(400, "invalid_language", "Unknown language."));
         }
         let model_name = match &request.model_id {
             Some(id) => {
-                let model = self.model(id)?;
-                if !usable_for(&model, &request.language) {
-                    return Err(MockError::new(
-                        400,
-                        "model_not_usable",
-                        "That model is not trained for this language.",
-                    ));
-                }
+                // A model that is not there (or not the caller's) is one it cannot use (docs/api.md).
+                let Some(model) = self.model(id).ok().filter(|m| usable_for(m, &request.language)) else {
+                    return Err(Refusal::new(400, "model_not_usable", "That model is not trained for this language."));
+                };
                 Some(model.name)
             }
             None => None,
         };
         if let Some(problem) = audio_problem(&request.audio_file_name, request.audio_size) {
-            return Err(MockError::new(400, "invalid_audio_format", problem));
+            return Err(Refusal::new(400, "invalid_audio_format", problem));
         }
         let transcript = match (request.mode, &request.transcript_file_name) {
             (SessionMode::ForceAlignment, None) => {
-                return Err(MockError::new(400, "validation_failed", "Force Alignment needs the existing transcript."))
+                return Err(Refusal::new(400, "validation_failed", "Force Alignment needs the existing transcript."))
             }
             (SessionMode::ForceAlignment, Some(name)) => {
                 if let Some(problem) = transcript_problem(name, 1) {
-                    return Err(MockError::new(400, "invalid_transcript_format", problem));
+                    return Err(Refusal::new(400, "invalid_transcript_format", problem));
                 }
                 Some(name.clone())
             }
@@ -81,7 +77,7 @@ mod tests {
 
     #[test]
     fn sessions_take_only_trained_models_of_their_language() {
-        let mut store = MockStore::seeded(now(), 0);
+        let mut store = Store::seeded(now(), 0);
         let trained = store.list_models(&ListQuery::trained_on("fr-FR")).items;
         assert!(
             !trained.is_empty() && trained.iter().all(|m| m.status == TrainingStatus::Success && m.language == "fr-FR")
@@ -110,6 +106,13 @@ mod tests {
         assert_eq!(
             store.create_session(request(None, SessionMode::ForceAlignment, None), now()).unwrap_err().code,
             "validation_failed"
+        );
+        assert_eq!(
+            store
+                .create_session(request(Some("cm_gone".into()), SessionMode::Transcription, None), now())
+                .unwrap_err()
+                .code,
+            "model_not_usable"
         );
         store.create_session(request(None, SessionMode::ForceAlignment, Some("t.srt")), now()).unwrap();
         let recent = store.recent_sessions(5);

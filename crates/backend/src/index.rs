@@ -3,7 +3,7 @@
 
 use super::*;
 
-impl MockStore {
+impl Store {
     /// Forgets the sort index; the next list builds it again.
     pub(super) fn reindex(&mut self) {
         *self.index.get_mut().unwrap_or_else(|p| p.into_inner()) = None;
@@ -130,7 +130,7 @@ mod tests {
 
     #[test]
     fn lists_search_sort_and_page() {
-        let store = MockStore::seeded(now(), 8000);
+        let store = Store::seeded(now(), 8000);
         let q = ListQuery { search: "PODCAST".into(), sort: SortKey::Name, dir: SortDir::Asc, ..ListQuery::default() };
         let page = store.list_models(&q);
         assert_eq!(page.total, 6);
@@ -156,7 +156,7 @@ mod tests {
 
     #[test]
     fn a_hundred_thousand_models_page_sort_and_search_from_the_index() {
-        let store = MockStore::generated(100_000, 10_000, now(), 0);
+        let store = Store::generated(100_000, 10_000, now(), 0);
         let first = store.list_models(&ListQuery::default());
         assert_eq!((first.total, first.items.len()), (100_000, 25));
         assert!(first.items.windows(2).all(|w| w[0].last_modified >= w[1].last_modified));
@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn only_the_users_organisation_is_listed_even_from_a_built_index() {
-        let mut store = MockStore::generated(30, 0, now(), 0);
+        let mut store = Store::generated(30, 0, now(), 0);
         let last = store.list_models(&ListQuery { page: 2, ..ListQuery::default() });
         assert_eq!((last.total, last.items.len()), (30, 5));
         store.user.organization_id = Some("org_other".into());
@@ -188,7 +188,7 @@ mod tests {
 
     #[test]
     fn the_index_follows_changes() {
-        let mut store = MockStore::generated(50, 0, now(), 0);
+        let mut store = Store::generated(50, 0, now(), 0);
         let newest = store.create_model("Zzz newest", "en-US", now() + Duration::days(1)).unwrap();
         assert_eq!(store.list_models(&ListQuery::default()).items[0].id, newest.id);
         store.rename_model(&newest.id, "Aaa renamed", now() + Duration::days(1)).unwrap();

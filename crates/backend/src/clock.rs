@@ -1,13 +1,14 @@
-//! The demo's clock: trainings that end while nobody is looking.
+//! The clock: trainings, tests and checks that end while nobody is looking, and
+//! uploads that expire.
 
 use super::*;
 
-impl MockStore {
+impl Store {
     /// Finishes every training whose time has come. Returns whether anything changed.
     pub fn advance(&mut self, now: DateTime<Utc>) -> bool {
         // Progress is derived from the clock on every call, so it is not a change to save.
         self.advance_progress(now);
-        let moved = self.advance_checks(now) | self.advance_evaluations(now);
+        let moved = self.advance_checks(now) | self.advance_evaluations(now) | self.expire_uploads(now);
         self.end_trainings(now) || moved
     }
 

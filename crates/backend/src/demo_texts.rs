@@ -51,8 +51,8 @@ mod tests {
     #[test]
     fn the_demo_srt_is_a_clean_transcript() {
         let text = super::holdout_srt(3, 30);
-        assert!(crate::dataset_check::check_transcript(&text).is_empty());
-        let cues = crate::dataset_check::cues(&text);
+        assert!(domain::dataset_check::check_transcript(&text).is_empty());
+        let cues = domain::dataset_check::cues(&text);
         assert_eq!(cues.len(), 30);
         assert_eq!((cues[1].start, cues[1].end), (Some(5.0), Some(8.5)));
     }

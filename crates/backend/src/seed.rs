@@ -29,10 +29,10 @@ fn language(code: &str, name: &str, trainable: bool) -> Language {
     Language { code: code.into(), name: name.into(), trainable }
 }
 
-impl MockStore {
+impl Store {
     /// A store with no models, for tests and for a clean demo.
     pub fn empty(training_ms: i64) -> Self {
-        MockStore {
+        Store {
             version: STATE_VERSION,
             user: User {
                 id: "u_demo".into(),
@@ -221,7 +221,7 @@ mod tests {
 
     #[test]
     fn the_seed_has_every_status_and_needs_paging() {
-        let store = MockStore::seeded(now(), 8000);
+        let store = Store::seeded(now(), 8000);
         let page = store.list_models(&ListQuery::default());
         assert_eq!(page.total, 60);
         assert_eq!(page.items.len(), 25);
@@ -245,8 +245,8 @@ mod tests {
 
     #[test]
     fn generated_models_computed_when_shown_list_like_stored_ones() {
-        let stored = MockStore::generate(700, 0, now(), 0, usize::MAX);
-        let computed = MockStore::generate(700, 0, now(), 0, 1);
+        let stored = Store::generate(700, 0, now(), 0, usize::MAX);
+        let computed = Store::generate(700, 0, now(), 0, 1);
         assert!(computed.is_partly_generated() && !stored.is_partly_generated());
         assert_eq!((computed.model_count(), computed.all_models()), (700, stored.all_models()));
         for q in queries() {
@@ -258,7 +258,7 @@ mod tests {
 
     #[test]
     fn a_generated_model_that_changes_is_stored_and_the_lists_follow() {
-        let mut store = MockStore::generate(500, 0, now(), 0, 1);
+        let mut store = Store::generate(500, 0, now(), 0, 1);
         let later = now() + Duration::hours(1);
         let renamed = store.rename_model("gm_321", "Aaa first", later).unwrap();
         assert_eq!(store.model("gm_321").unwrap(), renamed);
@@ -282,9 +282,9 @@ mod tests {
 
     #[test]
     fn the_state_survives_serialisation() {
-        let store = MockStore::seeded(now(), 8000);
+        let store = Store::seeded(now(), 8000);
         let text = serde_json::to_string(&store).unwrap();
-        let back: MockStore = serde_json::from_str(&text).unwrap();
+        let back: Store = serde_json::from_str(&text).unwrap();
         assert_eq!(back.list_models(&ListQuery::default()), store.list_models(&ListQuery::default()));
     }
 }
