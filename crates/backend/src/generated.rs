@@ -6,6 +6,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{numbered, push_numbered, PendingTraining, ORG};
+use domain::failure::TrainingFailure;
 use domain::model::CustomModel;
 use domain::status::TrainingStatus;
 use domain::training::TrainingErrorCode;
@@ -133,7 +134,8 @@ impl Generator {
             status,
             status_text: None,
             last_modified: self.last_modified(i),
-            failure: (status == TrainingStatus::Failed).then_some(TrainingErrorCode::ValidationFailed),
+            failure: (status == TrainingStatus::Failed)
+                .then(|| TrainingFailure::code_only(TrainingErrorCode::ValidationFailed)),
             from_model_id: None,
             progress: None,
             estimated_finish: None,
