@@ -61,6 +61,9 @@ pub trait Backend {
     /// Starts a training; `key` makes a retry after a lost answer start no second one.
     async fn start_training(&self, id: &str, key: &str) -> ApiResult<CustomModel>;
 
+    /// Cancels a running training (ORGADMIN and SYSOP only); the credit is given back.
+    async fn cancel_training(&self, id: &str) -> ApiResult<CustomModel>;
+
     // Datasets and their uploads (docs/api.md, "Datasets" and "Uploads (chunked, resumable)").
 
     async fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> ApiResult<Page<Dataset>>;

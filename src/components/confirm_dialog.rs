@@ -22,6 +22,10 @@ pub fn ConfirmDialog(
     /// A constructive action (e.g. "Train") rather than a destructive one.
     #[prop(optional)]
     primary: bool,
+    /// The button that closes the dialog doing nothing; "Cancel" unless that
+    /// would be confused with the action ("Cancel training" is dismissed by "Keep training").
+    #[prop(optional, into)]
+    dismiss_label: Option<&'static str>,
     /// What will happen, in the user's words.
     children: ChildrenFn,
 ) -> impl IntoView {
@@ -31,7 +35,7 @@ pub fn ConfirmDialog(
             <div class="cm-dialog__body">{children()}</div>
             {move || error.get().map(|message| view! { <p class="cm-form-error" role="alert">{message}</p> })}
             <div class="cm-dialog__actions">
-                <button type="button" class="cm-btn" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="button" class="cm-btn" on:click=move |_| open.set(false)>{dismiss_label.unwrap_or("Cancel")}</button>
                 <button
                     type="button"
                     class=if primary { "cm-btn cm-btn--primary" } else { "cm-btn cm-btn--danger" }

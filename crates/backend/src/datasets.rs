@@ -245,7 +245,7 @@ mod tests {
         store.advance(now() + Duration::seconds(2));
         store.start_training(&m.id, now()).unwrap();
         store.advance(now());
-        assert_eq!(store.model(&m.id).unwrap().failure, Some(TrainingErrorCode::InvalidAudioFormat));
+        assert_eq!(store.model(&m.id).unwrap().failure.map(|f| f.code), Some(TrainingErrorCode::InvalidAudioFormat));
     }
 
     #[test]

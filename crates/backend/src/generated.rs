@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::numbered::{numbered, push_numbered};
 use crate::records::{PendingTraining, ORG};
+use domain::failure::TrainingFailure;
 use domain::model::CustomModel;
 use domain::status::TrainingStatus;
 use domain::training::TrainingErrorCode;
@@ -134,7 +135,8 @@ impl Generator {
             status,
             status_text: None,
             last_modified: self.last_modified(i),
-            failure: (status == TrainingStatus::Failed).then_some(TrainingErrorCode::ValidationFailed),
+            failure: (status == TrainingStatus::Failed)
+                .then(|| TrainingFailure::code_only(TrainingErrorCode::ValidationFailed)),
             from_model_id: None,
             progress: None,
             estimated_finish: None,

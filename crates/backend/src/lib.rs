@@ -38,13 +38,17 @@ use lower_names::LowerNames;
 use records::{PendingTraining, StoredModel, ORG};
 
 use domain::dataset::{Dataset, DatasetType};
+use domain::failure::{FailedDataset, TrainingFailure};
 use domain::language::Language;
 use domain::model::{validate_name, CustomModel};
 use domain::query::{ListQuery, Page, SortDir, SortKey};
 use domain::role::{Role, User};
 use domain::status::TrainingStatus;
 use domain::stt::{audio_problem, transcript_problem, usable_for, SessionMode, SessionRequest, SttSession};
-use domain::training::{status_after_dataset_change, training_block, TrainingBlock, TrainingErrorCode};
+use domain::training::{
+    cancel_block, status_after_cancel, status_after_dataset_change, training_block, CancelBlock, TrainingBlock,
+    TrainingErrorCode,
+};
 use domain::upload::resume::UploadStatus;
 use domain::upload::{chunk_count, UploadRequest, UploadTicket};
 

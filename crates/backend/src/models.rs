@@ -1,4 +1,4 @@
-//! Models: read, create, rename, delete, and start a training.
+//! Models: read, create, rename, delete, start a training and cancel it.
 
 use super::*;
 
@@ -138,7 +138,7 @@ impl Store {
         if let Some(block) = domain::dataset_check::dataset_block(&datasets) {
             return Err(Refusal::new(400, "validation_failed", block));
         }
-        let failure = self.datasets.iter().filter(|d| d.model_id == id).find_map(|d| d.content_problem.clone());
+        let failure = training_failure(&datasets);
         let ends_at = now + Duration::milliseconds(self.training_ms);
         self.credits -= 1;
         let stored = self.stored_mut(id)?;
@@ -152,6 +152,75 @@ impl Store {
         self.earliest_end = None;
         self.reindex();
         Ok(model)
+    }
+
+    /// Cancels a running training (docs/api.md, "Cancelling a training"): only
+    /// ORGADMIN and SYSOP, only while Running. The model goes back to where it
+    /// was before training (Ready to Run while it has training data) and the
+    /// credit the training used is given back.
+    pub fn cancel_training(&mut self, id: &str, now: DateTime<Utc>) -> Result<CustomModel, Refusal> {
+        let status = self.model(id)?.status;
+        if let Some(block) = cancel_block(status, self.user.role) {
+            let (http, code) = match block {
+                CancelBlock::NotAllowed => (403, "forbidden"),
+                CancelBlock::NotRunning => (409, "training_not_running"),
+            };
+            return Err(Refusal::new(http, code, block.message()));
+        }
+        let status = status_after_cancel(self.training_datasets(id));
+        let stored = self.stored_mut(id)?;
+        stored.training = None;
+        stored.model.status = status;
+        stored.model.failure = None;
+        stored.model.last_modified = Some(now);
+        stored.model.progress = None;
+        stored.model.estimated_finish = None;
+        let model = stored.model.clone();
+        self.credits += 1;
+        self.earliest_end = None;
+        self.reindex();
+        Ok(model)
+    }
+}
+
+/// How a training on `datasets` will fail, if it will: with the first faulty
+/// file's code, naming every faulty file and what is wrong with it.
+pub(super) fn training_failure(datasets: &[Dataset]) -> Option<TrainingFailure> {
+    let faulty: Vec<&Dataset> = datasets.iter().filter(|d| d.content_problem.is_some()).collect();
+    let code = faulty.first()?.content_problem.clone()?;
+    let datasets = faulty
+        .iter()
+        .map(|d| FailedDataset {
+            id: Some(d.id.clone()),
+            name: d.name.clone(),
+            problems: if d.check.problems.is_empty() {
+                vec![domain::dataset_check::DatasetProblem {
+                    line: None,
+                    message: file_problem(d.content_problem.as_ref()),
+                }]
+            } else {
+                d.check.problems.clone()
+            },
+        })
+        .collect::<Vec<_>>();
+    let message = Some(match datasets.len() {
+        1 => "1 dataset could not be used for training.".to_owned(),
+        n => format!("{n} datasets could not be used for training."),
+    });
+    Some(TrainingFailure { code, message, datasets })
+}
+
+/// What the trainer says of a file that failed it.
+fn file_problem(code: Option<&TrainingErrorCode>) -> String {
+    match code {
+        Some(TrainingErrorCode::InvalidAudioFormat) => {
+            "The file is not audio in a supported format (its header is not WAV, MP3, M4A or FLAC).".into()
+        }
+        Some(TrainingErrorCode::InvalidTranscriptFormat) => {
+            "The file is not a VTT, SRT or plain-text transcript.".into()
+        }
+        Some(code) => code.message(),
+        None => "The file could not be read.".into(),
     }
 }
 
@@ -234,7 +303,49 @@ mod tests {
         store.advance(now());
         let m = store.model(&m.id).unwrap();
         assert_eq!(m.status, TrainingStatus::Failed);
-        assert_eq!(m.failure, Some(TrainingErrorCode::InvalidAudioFormat));
+        let failure = m.failure.unwrap();
+        assert_eq!(failure.code, TrainingErrorCode::InvalidAudioFormat);
+        let named: Vec<_> = failure.datasets.iter().map(|d| (d.id.clone(), d.name.as_str())).collect();
+        let fake = store.list_datasets(&m.id, 1, 25).unwrap().items.remove(0);
+        assert_eq!(named, [(Some(fake.id), "fake.wav")]);
+        assert!(failure.datasets[0].problems[0].message.contains("not audio"));
+    }
+
+    #[test]
+    fn an_admin_cancels_a_running_training_and_gets_the_credit_back() {
+        let mut store = Store::empty(60_000);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        upload(&mut store, &m.id, "a.wav", DatasetType::Audio, None);
+        let credits = store.credits;
+        store.start_training(&m.id, now()).unwrap();
+        let later = now() + Duration::seconds(10);
+        let cancelled = store.cancel_training(&m.id, later).unwrap();
+        assert_eq!(cancelled.status, TrainingStatus::ReadyToRun);
+        assert_eq!(
+            (cancelled.progress, cancelled.estimated_finish, cancelled.last_modified),
+            (None, None, Some(later))
+        );
+        assert_eq!(store.credits, credits, "the credit is given back");
+        assert!(!store.advance(now() + Duration::days(1)), "the cancelled training never ends");
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::ReadyToRun);
+        let again = store.cancel_training(&m.id, later).unwrap_err();
+        assert_eq!((again.status, again.code.as_str()), (409, "training_not_running"));
+        assert_eq!(store.start_training(&m.id, later).unwrap().status, TrainingStatus::Running, "it may train again");
+    }
+
+    #[test]
+    fn a_member_may_not_cancel_and_unknown_models_are_not_found() {
+        let mut store = Store::empty(60_000);
+        let m = store.create_model("A", "en-US", now()).unwrap();
+        upload(&mut store, &m.id, "a.wav", DatasetType::Audio, None);
+        store.start_training(&m.id, now()).unwrap();
+        store.set_role(Role::Member);
+        let refused = store.cancel_training(&m.id, now()).unwrap_err();
+        assert_eq!((refused.status, refused.code.as_str()), (403, "forbidden"));
+        assert_eq!(store.model(&m.id).unwrap().status, TrainingStatus::Running);
+        store.set_role(Role::SysOp);
+        assert_eq!(store.cancel_training("cm_nope", now()).unwrap_err().status, 404);
+        assert_eq!(store.cancel_training(&m.id, now()).unwrap().status, TrainingStatus::ReadyToRun);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use domain::model::CustomModel;
-use domain::training::TrainingErrorCode;
+use domain::failure::TrainingFailure;
 use serde::{Deserialize, Serialize};
 
 /// The demo organisation, which seeded and generated models belong to.
@@ -21,5 +21,5 @@ pub(crate) struct PendingTraining {
     /// For the progress a running model reports.
     #[serde(default)]
     pub(crate) started_at: Option<DateTime<Utc>>,
-    pub(crate) failure: Option<TrainingErrorCode>,
+    pub(crate) failure: Option<TrainingFailure>,
 }

@@ -68,7 +68,6 @@ impl Store {
             let status = TrainingStatus::ALL[i % 5];
             let id = store.fresh_id("cm");
             let modified = now - Duration::minutes(37 * i as i64 + 5);
-            let failure = (status == TrainingStatus::Failed).then_some(TrainingErrorCode::InvalidTranscriptFormat);
             let model = CustomModel {
                 id: id.clone(),
                 name,
@@ -78,7 +77,7 @@ impl Store {
                 status,
                 status_text: None,
                 last_modified: Some(modified),
-                failure,
+                failure: None,
                 from_model_id: None,
                 progress: None,
                 estimated_finish: None,
@@ -91,6 +90,9 @@ impl Store {
             store.models.push(StoredModel { model, training });
             if status != TrainingStatus::NotRunning {
                 store.seed_datasets(&id, i, modified);
+            }
+            if status == TrainingStatus::Failed {
+                store.seed_failure(&id);
             }
             // One ready model holds a recording that is not really audio, so the
             // demo can show a training that fails, and why.
@@ -162,6 +164,28 @@ impl Store {
         }
         store.next_id = (count + datasets) as u64 + 1;
         store
+    }
+
+    /// A failed model's reason: its first transcript has a cue that ends before
+    /// it starts, so the demo shows which file failed, where, and why.
+    fn seed_failure(&mut self, model_id: &str) {
+        let transcript = self
+            .datasets
+            .iter_mut()
+            .find(|d| d.model_id == model_id && d.dataset_type.known() == Some(DatasetType::Transcript));
+        if let Some(d) = transcript {
+            d.content_problem = Some(TrainingErrorCode::InvalidTranscriptFormat);
+        }
+        let datasets: Vec<Dataset> = self.datasets.iter().filter(|d| d.model_id == model_id).cloned().collect();
+        let mut failure = models::training_failure(&datasets)
+            .unwrap_or_else(|| TrainingFailure::code_only(TrainingErrorCode::InvalidTranscriptFormat));
+        if let Some(d) = failure.datasets.first_mut() {
+            let message = "The cue ends (00:00:41.200) before it starts (00:00:43.900).".to_owned();
+            d.problems = vec![domain::dataset_check::DatasetProblem { line: Some(14), message }];
+        }
+        if let Some(stored) = self.models.iter_mut().find(|s| s.model.id == model_id) {
+            stored.model.failure = Some(failure);
+        }
     }
 
     pub(super) fn seed_datasets(&mut self, model_id: &str, i: usize, at: DateTime<Utc>) {

@@ -25,9 +25,19 @@ pub fn model(m: &CustomModel) -> Value {
     json!({
         "id": m.id, "name": m.name, "language": m.language, "organization_id": m.organization_id,
         "status": m.status.code(), "last_modified": time(m.last_modified),
-        "failure_code": m.failure.as_ref().map(|f| f.code().to_owned()),
+        "failure_code": m.failure.as_ref().map(|f| f.code.code().to_owned()),
+        "failure": m.failure.as_ref().map(failure),
         "from_model_id": m.from_model_id, "progress": m.progress, "estimated_finish": time(m.estimated_finish),
     })
+}
+
+fn failure(f: &crate::failure::TrainingFailure) -> Value {
+    let datasets = f.datasets.iter().map(|d| json!({ "id": d.id, "name": d.name, "problems": problems(&d.problems) }));
+    json!({ "code": f.code.code(), "message": f.message, "datasets": datasets.collect::<Vec<_>>() })
+}
+
+fn problems(list: &[crate::dataset_check::DatasetProblem]) -> Vec<Value> {
+    list.iter().map(|p| json!({ "line": p.line, "message": p.message })).collect()
 }
 
 pub fn dataset(d: &Dataset) -> Value {
@@ -36,7 +46,7 @@ pub fn dataset(d: &Dataset) -> Value {
         "duration_seconds": d.duration_seconds, "url": d.url,
         "started_at": time(d.started_at), "finished_at": time(d.finished_at),
         "status": named(&d.check.status, CheckStatus::as_wire),
-        "problems": d.check.problems.iter().map(|p| json!({ "line": p.line, "message": p.message })).collect::<Vec<_>>(),
+        "problems": problems(&d.check.problems),
     })
 }
 

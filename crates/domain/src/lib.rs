@@ -23,6 +23,7 @@ pub mod dataset_check;
 pub mod encode;
 pub mod error_code;
 pub mod evaluation;
+pub mod failure;
 pub mod host_config;
 pub mod hypothesis;
 pub mod ids;

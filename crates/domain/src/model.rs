@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::failure::TrainingFailure;
 use crate::status::{change_note, TrainingStatus};
-use crate::training::TrainingErrorCode;
 
 /// The longest name a model may have, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -23,8 +23,8 @@ pub struct CustomModel {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_text: Option<String>,
     pub last_modified: Option<DateTime<Utc>>,
-    /// Why the last training failed, when it did.
-    pub failure: Option<TrainingErrorCode>,
+    /// Why the last training failed, when it did, with the datasets at fault.
+    pub failure: Option<TrainingFailure>,
     /// The model this one is a version of (its datasets were copied from it).
     #[serde(default)]
     pub from_model_id: Option<String>,

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::role::Role;
 use crate::status::TrainingStatus;
 
 /// Why "Train the Language" is not available right now.
@@ -53,6 +54,46 @@ pub fn status_after_dataset_change(status: TrainingStatus, training_datasets: u6
         TrainingStatus::ReadyToRun if training_datasets == 0 => TrainingStatus::NotRunning,
         other => other,
     }
+}
+
+/// Why "Cancel training" is not available.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CancelBlock {
+    /// Only organization admins and system operators cancel trainings.
+    NotAllowed,
+    /// Only a Running training can be cancelled.
+    NotRunning,
+}
+
+impl CancelBlock {
+    pub fn message(self) -> &'static str {
+        match self {
+            CancelBlock::NotAllowed => "Only organization admins and system operators can cancel a training.",
+            CancelBlock::NotRunning => "This model is not training, so there is nothing to cancel.",
+        }
+    }
+}
+
+/// What the organisation gets back when a training is cancelled, as the
+/// confirmation and docs/api.md say it.
+pub const CANCEL_CREDIT_RULE: &str = "The training credit it used is given back to your organization.";
+
+/// Whether `role` may cancel the training of a model with `status` now; the
+/// button and the backend ask the same question. `None` means it may.
+pub fn cancel_block(status: TrainingStatus, role: Role) -> Option<CancelBlock> {
+    if !role.can_delete() {
+        Some(CancelBlock::NotAllowed)
+    } else if status != TrainingStatus::Running {
+        Some(CancelBlock::NotRunning)
+    } else {
+        None
+    }
+}
+
+/// The status a cancelled training leaves its model in: as if it had never
+/// started, so Ready to Run while it has training data.
+pub fn status_after_cancel(training_datasets: u64) -> TrainingStatus {
+    status_after_dataset_change(TrainingStatus::NotRunning, training_datasets)
 }
 
 /// The training error codes of the spec, plus whatever else a server may send.
@@ -183,6 +224,18 @@ mod tests {
         assert_eq!(status_after_dataset_change(Failed, 0), Failed);
         assert_eq!(status_after_dataset_change(Success, 0), Success);
         assert_eq!(status_after_dataset_change(Running, 0), Running);
+    }
+
+    #[test]
+    fn only_admins_cancel_and_only_a_running_training() {
+        assert_eq!(cancel_block(Running, Role::OrgAdmin), None);
+        assert_eq!(cancel_block(Running, Role::SysOp), None);
+        assert_eq!(cancel_block(Running, Role::Member), Some(CancelBlock::NotAllowed));
+        for status in [NotRunning, ReadyToRun, Success, Failed, Unknown] {
+            assert_eq!(cancel_block(status, Role::OrgAdmin), Some(CancelBlock::NotRunning), "{status}");
+        }
+        assert_eq!(status_after_cancel(2), ReadyToRun);
+        assert_eq!(status_after_cancel(0), NotRunning);
     }
 
     #[test]

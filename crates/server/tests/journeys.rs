@@ -120,6 +120,10 @@ async fn a_failed_training_says_why_and_a_member_cannot_delete() {
     })
     .await;
     assert_eq!(failed["failure_code"], "invalid_audio_format");
+    let at_fault = &failed["failure"]["datasets"][0];
+    assert_eq!(at_fault["name"], "not-audio.wav", "the failure names the dataset: {failed}");
+    assert!(at_fault["id"].as_str().is_some_and(|d| d.starts_with("ds_")));
+    assert!(at_fault["problems"][0]["message"].as_str().unwrap().contains("not audio"));
     let again = api.post(&format!("/custom-models/{id}/train"), None, None).await;
     assert_eq!(again.status, 200, "a failed model may be trained again: {}", again.body);
 
@@ -128,6 +132,32 @@ async fn a_failed_training_says_why_and_a_member_cannot_delete() {
     assert_eq!((refused.status, refused.code()), (403, "forbidden"));
     assert_eq!(api.delete(&format!("/custom-models/{id}")).await.status, 204);
     assert_eq!(api.get(&format!("/custom-models/{id}")).await.status, 404);
+}
+
+#[tokio::test]
+async fn an_admin_cancels_a_stuck_training_gets_the_credit_back_and_a_member_may_not() {
+    let server = Server::start_with(&data_dir("cancel"), &["--training-ms", "3600000"]);
+    let api = server.client(ADMIN);
+    let id = api.create_model("Stuck").await["id"].as_str().unwrap().to_owned();
+    api.upload(&id, "calls.vtt", "TRANSCRIPT", vtt(6).as_bytes()).await;
+    let credits = api.get("/credits").await.body["remaining"].as_u64().unwrap();
+    eventually(Duration::from_secs(10), "the training to start", || async {
+        (api.post(&format!("/custom-models/{id}/train"), None, None).await.status == 200).then_some(())
+    })
+    .await;
+    let cancel = format!("/custom-models/{id}/train/cancel");
+
+    let refused = server.client(MEMBER).post(&cancel, None, None).await;
+    assert_eq!((refused.status, refused.code()), (403, "forbidden"));
+    assert_eq!(api.get(&format!("/custom-models/{id}")).await.body["status"], 3, "still running");
+
+    let cancelled = api.post(&cancel, None, None).await;
+    assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+    assert_eq!((cancelled.body["status"].clone(), cancelled.body["progress"].clone()), (json!(2), json!(null)));
+    assert_eq!(api.get("/credits").await.body["remaining"].as_u64().unwrap(), credits, "the credit is back");
+    let again = api.post(&cancel, None, None).await;
+    assert_eq!((again.status, again.code()), (409, "training_not_running"));
+    assert_eq!(api.post("/custom-models/cm_none/train/cancel", None, None).await.status, 404);
 }
 
 #[tokio::test]

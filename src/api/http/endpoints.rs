@@ -68,6 +68,12 @@ impl Backend for HttpApi {
         Ok(wire::decode_model(&text.map_err(ApiError::in_training_words)?)?)
     }
 
+    async fn cancel_training(&self, id: &str) -> ApiResult<CustomModel> {
+        check_ids(&[id])?;
+        let path = format!("{}/train/cancel", model_path(id));
+        Ok(wire::decode_model(&self.send(Method::POST, &path, &[], None).await?)?)
+    }
+
     async fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> ApiResult<Page<Dataset>> {
         check_ids(&[model_id])?;
         let path = format!("{}/datasets", model_path(model_id));

@@ -55,6 +55,11 @@ impl Backend for MockApi {
         self.call(true, |s, now| s.start_training_once(id, now, key)).await.map_err(ApiError::in_training_words)
     }
 
+    async fn cancel_training(&self, id: &str) -> ApiResult<CustomModel> {
+        check_ids(&[id])?;
+        self.call(true, |s, now| s.cancel_training(id, now)).await
+    }
+
     async fn list_datasets(&self, model_id: &str, page: u32, page_size: u32) -> ApiResult<Page<Dataset>> {
         check_ids(&[model_id])?;
         self.call(false, |s, _| s.list_datasets(model_id, page, page_size)).await

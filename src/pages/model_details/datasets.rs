@@ -136,6 +136,11 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
     }
 }
 
+/// The id of a dataset's row header, which links elsewhere on the page point at.
+pub fn dataset_anchor(dataset_id: &str) -> String {
+    format!("cm-dataset-{dataset_id}")
+}
+
 #[component]
 fn DatasetsTable(items: Vec<Dataset>, on_delete: Callback<Dataset>) -> impl IntoView {
     let announcer = use_announcer();
@@ -169,7 +174,8 @@ fn DatasetsTable(items: Vec<Dataset>, on_delete: Callback<Dataset>) -> impl Into
             ];
             view! {
                 <tr>
-                    <th scope="row">{d.name.clone()}</th>
+                    // The anchor a failed training's banner links to (status_banner.rs).
+                    <th scope="row" id=dataset_anchor(&d.id) tabindex="-1">{d.name.clone()}</th>
                     <td data-label="Type">{d.dataset_type.label().to_owned()}</td>
                     <td data-label="Check"><DatasetCheckCell check=d.check.clone() name=d.name.clone() /></td>
                     <td data-label="Duration">{d.duration_seconds.and_then(format_duration)}</td>

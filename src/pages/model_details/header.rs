@@ -1,9 +1,10 @@
 //! The page header and cards: the editable name with "Update", the status,
-//! base language and last change, and "Train the Language".
+//! base language and last change, "Train the Language" and "Cancel training".
 
 use domain::TrainingStatus;
 use leptos::prelude::*;
 
+use super::cancel_training::CancelTraining;
 use super::context::use_model;
 use super::rename_form::{NameCard, Rename, RenameFeedback, UpdateButton};
 use super::train_button::{TrainButton, TrainDialog, Training};
@@ -43,6 +44,7 @@ pub fn ModelHeader() -> impl IntoView {
                     <UpdateButton rename />
                     <NewVersionButton />
                     <TrainButton training />
+                    <CancelTraining training />
                 </div>
             </div>
             <RenameFeedback rename />

@@ -1,6 +1,7 @@
 //! The Model Details page: cards with rename, the status banner, training, and
 //! the model's datasets with uploads.
 
+mod cancel_training;
 mod context;
 mod dataset_check;
 mod datasets;

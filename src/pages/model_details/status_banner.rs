@@ -3,11 +3,15 @@
 //! what to do about it are shown whatever the expansion.
 
 use domain::dataset::{DatasetType, MAX_FILES, MAX_FILE_SIZE_TEXT};
+use domain::failure::FailedDataset;
 use domain::TrainingStatus;
+use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::context::use_model;
+use super::datasets::dataset_anchor;
+use crate::browser::focus::reveal_in_page;
 use crate::components::notify_button::NotifyButton;
 use crate::components::training_progress::TrainingProgress;
 use crate::routes::Route;
@@ -29,7 +33,7 @@ pub fn StatusBanner() -> impl IntoView {
             aria-labelledby="cm-status-title"
         >
             <div class="cm-status-banner__head">
-                <h2 id="cm-status-title">{move || format!("Training status: {}", status.get().label())}</h2>
+                <h2 id="cm-status-title" tabindex="-1">{move || format!("Training status: {}", status.get().label())}</h2>
                 <button
                     type="button"
                     class="cm-btn cm-btn--link"
@@ -45,10 +49,11 @@ pub fn StatusBanner() -> impl IntoView {
             <Show when=move || status.get() == TrainingStatus::Running>
                 <NotifyButton model_id=Signal::derive(move || ctx.model.with(|m| m.as_ref().map(|m| m.id.clone()).unwrap_or_default())) />
             </Show>
-            {move || failure().map(|code| view! {
+            {move || failure().map(|failure| view! {
                 <div class="cm-status-banner__failure">
-                    <p><strong>"Why it failed: "</strong>{code.message()}<span class="cm-code">{format!(" (code: {})", code.code())}</span></p>
-                    <p><strong>"What to do: "</strong>{code.next_step()}</p>
+                    <p><strong>"Why it failed: "</strong>{failure.reason()}<span class="cm-code">{format!(" (code: {})", failure.code.code())}</span></p>
+                    <FailedDatasets datasets=failure.datasets />
+                    <p><strong>"What to do: "</strong>{failure.code.next_step()}</p>
                 </div>
             })}
             <div id="cm-status-details" class="cm-status-banner__details" hidden=move || !expanded.get()>
@@ -68,4 +73,41 @@ pub fn StatusBanner() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The datasets a training failed on, each with what is wrong in it and a link
+/// to its row in the Datasets table below.
+#[component]
+fn FailedDatasets(datasets: Vec<FailedDataset>) -> impl IntoView {
+    if datasets.is_empty() {
+        return ().into_any();
+    }
+    let items = datasets
+        .into_iter()
+        .map(|d| {
+            let name = match d.id {
+                Some(id) => {
+                    let anchor = dataset_anchor(&id);
+                    let href = format!("#{anchor}");
+                    // The row is found from the link, not the document, so this works inside a
+                    // shadow root too; a dataset on another page of the table leaves the default jump.
+                    let reveal = move |ev: leptos::ev::MouseEvent| {
+                        let link = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                        if link.is_some_and(|link| reveal_in_page(&link, &anchor)) {
+                            ev.prevent_default();
+                        }
+                    };
+                    view! { <a href=href on:click=reveal>{d.name}</a> }.into_any()
+                }
+                None => view! { <span>{d.name}</span> }.into_any(),
+            };
+            let problems = d.problems.into_iter().map(|p| view! { <li>{p.text()}</li> }).collect_view();
+            view! { <li>{name}<ul class="cm-status-banner__problems">{problems}</ul></li> }
+        })
+        .collect_view();
+    view! {
+        <p class="cm-status-banner__failed-title"><strong>"Datasets that failed:"</strong></p>
+        <ul class="cm-status-banner__datasets">{items}</ul>
+    }
+    .into_any()
 }

@@ -50,6 +50,11 @@ impl Training {
         Training { credits, open, train, keys }
     }
 
+    /// Asks for the credits again (a cancelled training gave one back).
+    pub fn refresh_credits(self) {
+        self.credits.refetch();
+    }
+
     fn known_credits(self) -> Option<u64> {
         self.credits.with(|c| c.as_ref().and_then(|c| c.as_ref().ok()).copied())
     }

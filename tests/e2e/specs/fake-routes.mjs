@@ -71,6 +71,17 @@ export async function route(state, record) {
     state.credits -= 1;
     return json(200, trained);
   }
+  // docs/api.md, "Cancelling a training": admins only, Running only, the credit given back.
+  const cancel = path.match(/^\/custom-models\/([^/]+)\/train\/cancel$/);
+  if (cancel && method === 'POST') {
+    const running = state.models.find((m) => m.id === decodeURIComponent(cancel[1]));
+    if (!running) return notFound('model');
+    if (state.user.role === 'MEMBER') return refuse(403, 'forbidden', 'Only organization admins and system operators can cancel a training.');
+    if (running.status !== 3) return refuse(409, 'training_not_running', 'This model is not training, so there is nothing to cancel.');
+    Object.assign(running, { status: 2, progress: null, estimated_finish: null, last_modified: now() });
+    state.credits += 1;
+    return json(200, running);
+  }
   const list = path.match(/^\/custom-models\/([^/]+)\/datasets$/);
   if (list && method === 'GET') return json(200, paged(record, state.datasets[decodeURIComponent(list[1])] ?? []));
   const oneDataset = path.match(/^\/custom-models\/([^/]+)\/datasets\/([^/]+)$/);

@@ -19,6 +19,7 @@ use fields::{id, object, opt_str, opt_time, page, parse};
 
 use crate::dataset::{Dataset, DatasetType};
 use crate::dataset_check::{CheckStatus, DatasetCheck, DatasetProblem};
+use crate::failure::{FailedDataset, TrainingFailure};
 use crate::language::Language;
 use crate::model::CustomModel;
 use crate::query::Page;
@@ -155,7 +156,7 @@ fn model(value: &Value) -> Result<CustomModel, DecodeError> {
         organization_id: opt_str(map, "organization_id").unwrap_or_default(),
         status,
         last_modified: opt_time(map, "last_modified"),
-        failure: opt_str(map, "failure_code").map(|c| TrainingErrorCode::from_code(&c)),
+        failure: failure(map),
         from_model_id: opt_str(map, "from_model_id").filter(|id| !id.is_empty()),
         progress: map
             .get("progress")
@@ -188,15 +189,47 @@ fn dataset(value: &Value) -> Result<Dataset, DecodeError> {
 /// A dataset's check; absent (an older backend) means valid.
 fn check(map: &Map<String, Value>) -> DatasetCheck {
     let Some(raw) = opt_str(map, "status") else { return DatasetCheck::default() };
-    let problems = map.get("problems").and_then(Value::as_array).map_or_else(Vec::new, |items| {
-        items
-            .iter()
-            .filter_map(Value::as_object)
-            .map(|p| DatasetProblem {
-                line: p.get("line").and_then(Value::as_u64).and_then(|l| u32::try_from(l).ok()),
-                message: opt_str(p, "message").unwrap_or_else(|| "a problem the server did not describe".into()),
-            })
-            .collect()
-    });
-    DatasetCheck { status: crate::Named::read(&raw, CheckStatus::from_wire), problems }
+    DatasetCheck { status: crate::Named::read(&raw, CheckStatus::from_wire), problems: problems(map) }
+}
+
+/// The `problems` of a dataset or of a failed training's dataset; items that are not objects are left out.
+fn problems(map: &Map<String, Value>) -> Vec<DatasetProblem> {
+    let items = map.get("problems").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    items
+        .iter()
+        .filter_map(Value::as_object)
+        .map(|p| DatasetProblem {
+            line: p.get("line").and_then(Value::as_u64).and_then(|l| u32::try_from(l).ok()).filter(|l| *l > 0),
+            message: opt_str(p, "message").unwrap_or_else(|| "a problem the server did not describe".into()),
+        })
+        .collect()
+}
+
+/// Why a training failed: the `failure` object, else (an older backend) only
+/// `failure_code`. A failure without any code is none.
+fn failure(map: &Map<String, Value>) -> Option<TrainingFailure> {
+    let detail = map.get("failure").and_then(Value::as_object);
+    let code = detail.and_then(|d| opt_str(d, "code")).or_else(|| opt_str(map, "failure_code"))?;
+    let mut failure = TrainingFailure::code_only(TrainingErrorCode::from_code(&code));
+    let Some(detail) = detail else { return Some(failure) };
+    failure.message = opt_str(detail, "message");
+    let datasets = detail.get("datasets").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    failure.datasets = datasets
+        .iter()
+        .filter_map(Value::as_object)
+        .map(|d| {
+            let id = match d.get("id") {
+                Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+                Some(Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            };
+            let name = opt_str(d, "name").filter(|n| !n.trim().is_empty());
+            FailedDataset {
+                name: name.or_else(|| id.clone()).unwrap_or_else(|| "A dataset".into()),
+                id,
+                problems: problems(d),
+            }
+        })
+        .collect();
+    Some(failure)
 }

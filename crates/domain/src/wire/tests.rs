@@ -1,6 +1,7 @@
 //! The decoders against bodies a backend may send, odd ones included.
 
 use super::*;
+use crate::failure::TrainingFailure;
 
 const MODEL: &str = r#"{"id":"m1","name":"Call centre","language":"en-US","organization_id":"org1",
     "status":3,"last_modified":"2026-11-20T10:00:00Z","failure_code":null}"#;
@@ -59,7 +60,30 @@ fn null_fields_take_safe_defaults() {
     assert_eq!(m.id, "7");
     assert_eq!(m.name, "");
     assert_eq!(m.last_modified, None);
-    assert_eq!(m.failure, Some(TrainingErrorCode::ValidationFailed));
+    assert_eq!(m.failure, Some(TrainingFailure::code_only(TrainingErrorCode::ValidationFailed)));
+}
+
+#[test]
+fn a_failure_names_its_datasets_and_tolerates_junk_in_them() {
+    let m = decode_model(
+        r#"{"id":"m1","status":5,"failure_code":"validation_failed","failure":{"code":"invalid_transcript_format",
+        "message":"1 transcript is not valid","datasets":[
+            {"id":"ds_4","name":"calls.vtt","problems":[{"line":3,"message":"cue ends before it starts"},{"line":-2},7]},
+            {"id":12,"problems":"none"},{"name":"  ","problems":[{"line":0,"message":"empty"}]},"junk",null]}}"#,
+    )
+    .unwrap();
+    let failure = m.failure.unwrap();
+    assert_eq!(failure.code, TrainingErrorCode::InvalidTranscriptFormat, "the object's code wins");
+    assert_eq!(failure.message.as_deref(), Some("1 transcript is not valid"));
+    let shown: Vec<_> = failure.datasets.iter().map(|d| (d.id.as_deref(), d.name.as_str(), d.problems.len())).collect();
+    assert_eq!(shown, [(Some("ds_4"), "calls.vtt", 2), (Some("12"), "12", 0), (None, "A dataset", 1)]);
+    assert_eq!(failure.datasets[0].problems[0].text(), "Line 3: cue ends before it starts");
+    assert_eq!(failure.datasets[0].problems[1].line, None);
+    assert_eq!(failure.datasets[2].problems[0].line, None, "line 0 is no line");
+    for junk in [r#""failure":"oops""#, r#""failure":{"datasets":[]}"#, r#""failure":null"#] {
+        let m = decode_model(&format!(r#"{{"id":"m1","status":5,{junk}}}"#)).unwrap();
+        assert_eq!(m.failure, None, "{junk}");
+    }
 }
 
 #[test]

@@ -32,6 +32,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/custom-models", get(models::list).post(models::create))
         .route("/custom-models/{id}", get(models::one).patch(models::rename).delete(models::delete))
         .route("/custom-models/{id}/train", post(models::train))
+        .route("/custom-models/{id}/train/cancel", post(models::cancel_training))
         .route("/custom-models/{id}/datasets", get(uploads::datasets))
         .route("/custom-models/{id}/datasets/{dataset_id}", axum::routing::delete(uploads::delete_dataset))
         .route("/custom-models/{id}/uploads", post(uploads::start))

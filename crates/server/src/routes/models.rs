@@ -1,4 +1,4 @@
-//! Custom models: list, read, create (or a new version), rename, delete, train.
+//! Custom models: list, read, create (or a new version), rename, delete, train, cancel a training.
 
 use std::sync::Arc;
 
@@ -116,4 +116,13 @@ pub async fn train(
         .call_once(&user, &request, |s, now| s.start_training_once(id, now, &key.key))
         .await
         .map(|m| Json(encode::model(&m)))
+}
+
+pub async fn cancel_training(
+    State(state): State<Arc<AppState>>,
+    Caller(user): Caller,
+    PathOf(id): PathOf<String>,
+) -> ApiResult<Json<Value>> {
+    let id = known(&id)?;
+    state.call(&user, |s, now| s.cancel_training(id, now)).await.map(|m| Json(encode::model(&m)))
 }
