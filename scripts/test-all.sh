@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier in order and ends with one summary line
 # ("tests: N passed, M failed"). Stops at the first failing tier.
+#   0. lint of docs/openapi.yaml (Redocly, Spectral)
 #   1. native unit tests of the pure domain and backend crates, plus format and lint checks
 #   1b. the reference server's unit and integration tests (crates/server, over TCP)
 #   2. wasm-bindgen-test in headless Chromium (components, mock API)
@@ -43,6 +44,7 @@ tier() {
 }
 
 tier "format" cargo fmt --all --check
+tier "contract lint (Redocly, Spectral)" scripts/lint-contract.sh
 tier "structure (floors, no import circles, no file over 400 lines)" python3 scripts/check-structure.py
 tier "lint" cargo clippy --workspace --exclude server --all-targets --target wasm32-unknown-unknown -- -D warnings
 tier "lint (native: domain, backend, server)" cargo clippy -p domain -p backend -p server --all-targets -- -D warnings

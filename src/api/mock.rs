@@ -5,8 +5,8 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use chrono::{DateTime, Utc};
 use backend::{Refusal, Store, STATE_VERSION};
+use chrono::{DateTime, Utc};
 use domain::{ErrorCode, Role, User};
 
 use leptos::prelude::{Callable, Callback};

@@ -33,11 +33,8 @@ const WRAPPED: &str = "__cmNotifies";
 /// console's business (the host is about to remove or hide it).
 #[component]
 pub fn HostNavigation(base: String) -> impl IntoView {
-    let moves = Moves {
-        followed: StoredValue::new(None),
-        unreported: StoredValue::new(None),
-        events: use_host_events(),
-    };
+    let moves =
+        Moves { followed: StoredValue::new(None), unreported: StoredValue::new(None), events: use_host_events() };
     tell_host(moves);
     follow_host(base, moves);
 }

@@ -19,7 +19,8 @@ async function send(file) {
       const blob = file.slice(index * chunk, Math.min(file.size, (index + 1) * chunk));
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
       const header = `sha-256=:${btoa(String.fromCharCode(...digest))}:`;
-      const answer = await fetch(`${API}/uploads/${id}/chunks/${index}`, { method: 'PUT', headers: { 'content-digest': header }, body: blob });
+      const headers = { 'content-digest': header, 'upload-chunk': String(index) };
+      const answer = await fetch(`${API}/uploads/${id}`, { method: 'PUT', headers, body: blob });
       if (!answer.ok) throw new Error(`chunk ${index}: HTTP ${answer.status}`);
     }
   }

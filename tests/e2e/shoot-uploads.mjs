@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from './playwright.config.mjs';
-import { fakeBackend, httpConfig } from './specs/fake-backend.mjs';
+import { chunk, fakeBackend, httpConfig } from './specs/fake-backend.mjs';
 
 const out = process.argv[2] || 'screenshots';
 const origin = process.env.ORIGIN || 'http://127.0.0.1:4173';
@@ -22,8 +22,8 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['ph
     localStorage.setItem('customModelsGuideShown', 'true');
   }, httpConfig);
   const backend = await fakeBackend(page, { chunkSize: 1024, chunkDelayMs: 400 });
-  backend.failNext('PUT', '/uploads/up2/chunks/0', { status: 422, body: '{"error":"unreadable","message":"The server could not read this file."}' });
-  backend.failNext('PUT', '/uploads/up3/chunks/2', { status: 503, headers: { 'Retry-After': '30' }, body: '{"error":"busy","message":"Busy."}' });
+  backend.failNext('PUT', chunk('up2', 0), { status: 422, body: '{"error":"unreadable","message":"The server could not read this file."}' });
+  backend.failNext('PUT', chunk('up3', 2), { status: 503, headers: { 'Retry-After': '30' }, body: '{"error":"busy","message":"Busy."}' });
   await page.goto(`${origin}/custom-models/m1`);
   await page.getByRole('button', { name: 'New Dataset' }).click();
   const dialog = page.getByRole('dialog', { name: 'New Dataset' });

@@ -37,10 +37,11 @@ export async function sink(req, res, path) {
     uploads.set(id, new Set());
     return json(201, { upload_id: id, chunk_size: CHUNK_SIZE });
   }
-  const chunk = path.match(/^\/uploads\/([^/]+)\/chunks\/(\d+)$/);
+  // Every chunk of an upload goes to its one URL, the index in Upload-Chunk.
+  const chunk = path.match(/^\/uploads\/([^/]+)$/);
   if (m === 'PUT' && chunk) {
     received.bytes += bytes;
-    uploads.get(chunk[1])?.add(Number(chunk[2]));
+    uploads.get(chunk[1])?.add(Number(req.headers['upload-chunk']));
     res.writeHead(204);
     return res.end();
   }

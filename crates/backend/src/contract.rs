@@ -137,8 +137,10 @@ fn every_answer_encodes_and_decodes_back_and_is_written_for_the_contract_check()
     };
     let started = store.create_session(session, now()).unwrap();
     out.ok("POST", "/stt-sessions", 201, encode::session(&started));
-    let recent = store.recent_sessions(5);
-    let body = encode::sessions(&recent);
+    // The first page of sessions as GET /stt-sessions?page=1&page_size=25 answers it.
+    let recent = store.recent_sessions(25);
+    let page = Page { total: recent.len() as u64, page: 1, page_size: 25, skipped: 0, items: recent.clone() };
+    let body = encode::page(&page, encode::session);
     assert_eq!(wire::decode_sessions(&text(&body)).unwrap().items, recent);
     out.ok("GET", "/stt-sessions", 200, body);
 

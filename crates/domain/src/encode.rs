@@ -98,7 +98,3 @@ pub fn session(s: &SttSession) -> Value {
         "status": s.status.as_wire(), "created_at": time(s.created_at),
     })
 }
-
-pub fn sessions(list: &[SttSession]) -> Value {
-    json!({ "items": list.iter().map(session).collect::<Vec<_>>() })
-}

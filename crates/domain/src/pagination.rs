@@ -9,6 +9,13 @@ pub fn page_size_or_default(asked: Option<u32>) -> u32 {
     asked.filter(|s| PAGE_SIZES.contains(s)).unwrap_or(DEFAULT_PAGE_SIZE)
 }
 
+/// The smallest of [`PAGE_SIZES`] that holds `wanted` items (the largest when none
+/// does): a list that shows fewer rows than a page, such as the Home page's recent
+/// sessions, still asks a page size the backend accepts, and shows the first rows.
+pub fn page_size_holding(wanted: u32) -> u32 {
+    PAGE_SIZES.iter().copied().find(|s| *s >= wanted).unwrap_or(PAGE_SIZES[PAGE_SIZES.len() - 1])
+}
+
 /// How many pages `total` items fill; an empty list still has one (empty) page.
 pub fn page_count(total: u64, page_size: u32) -> u32 {
     let size = u64::from(page_size.max(1));
@@ -70,6 +77,14 @@ pub fn page_items(current: u32, count: u32) -> Vec<PageItem> {
 mod tests {
     use super::*;
     use PageItem::{Gap, Page};
+
+    #[test]
+    fn a_short_list_asks_the_smallest_size_that_holds_it() {
+        assert_eq!(page_size_holding(5), 25);
+        assert_eq!(page_size_holding(25), 25);
+        assert_eq!(page_size_holding(26), 50);
+        assert_eq!(page_size_holding(500), 100);
+    }
 
     #[test]
     fn only_offered_sizes_are_accepted() {

@@ -89,11 +89,14 @@ impl Backend for HttpApi {
         Ok(wire::decode_upload_ticket(&self.send_body(Method::POST, &path, &[], Some(Body::Json(body)), extra).await?)?)
     }
 
+    /// Every chunk goes to the upload's one URL with its index in `Upload-Chunk`: browsers
+    /// cache CORS preflights per URL, so a backend on another origin is asked a few per
+    /// upload instead of one per chunk (docs/api.md, "CORS").
     async fn send_chunk(&self, chunk: &ChunkRequest<'_>) -> ApiResult<()> {
         check_ids(&[chunk.upload_id])?;
-        let path = format!("/uploads/{}/chunks/{}", encode(chunk.upload_id), chunk.index);
+        let path = format!("/uploads/{}", encode(chunk.upload_id));
         let extra = Extra {
-            headers: vec![("Content-Digest", chunk.digest.clone())],
+            headers: vec![("Upload-Chunk", chunk.index.to_string()), ("Content-Digest", chunk.digest.clone())],
             cancel: Some(chunk.cancel),
             timeout_ms: Some(chunk.timeout_ms),
         };
@@ -188,8 +191,12 @@ impl Backend for HttpApi {
         Ok(wire::decode_session(&text)?)
     }
 
+    /// The newest `limit` sessions, from a first page of a size the backend accepts.
     async fn recent_sessions(&self, limit: u32) -> ApiResult<Page<SttSession>> {
-        let query = [("page", "1".to_owned()), ("page_size", limit.to_string())];
-        Ok(wire::decode_sessions(&self.get("/stt-sessions", &query).await?)?)
+        let page_size = domain::pagination::page_size_holding(limit);
+        let query = [("page", "1".to_owned()), ("page_size", page_size.to_string())];
+        let mut page = wire::decode_sessions(&self.get("/stt-sessions", &query).await?)?;
+        page.items.truncate(limit as usize);
+        Ok(page)
     }
 }

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures.mjs';
-import { fakeBackend, httpConfig, makeModels } from './fake-backend.mjs';
+import { chunk, fakeBackend, httpConfig, makeModels } from './fake-backend.mjs';
 
 test.use({ consoleConfig: httpConfig });
 
@@ -8,7 +8,7 @@ const dataset = (id, name, url, type = 'TRANSCRIPT') => ({
   started_at: '2026-11-20T10:00:00Z', finished_at: '2026-11-20T10:01:00Z',
 });
 
-test('uploads send every numbered chunk once, each of the right size with its digest, then complete', async ({ page }) => {
+test('uploads send every chunk once to the upload\'s URL, each of the right size with its digest, then complete', async ({ page }) => {
   const backend = await fakeBackend(page, { chunkSize: 1024 });
   await page.goto('/custom-models/m1');
   await page.getByRole('button', { name: 'New Dataset' }).click();
@@ -21,8 +21,9 @@ test('uploads send every numbered chunk once, each of the right size with its di
   const [start] = backend.requestsTo('POST', '/custom-models/m1/uploads');
   expect(JSON.parse(start.body)).toEqual({ file_name: 'words.txt', size: 2500, type: 'TRANSCRIPT' });
   // Up to three chunks travel at once, so they may arrive in any order.
-  const chunks = backend.requests.filter((r) => r.method === 'PUT').sort((a, b) => a.path.localeCompare(b.path));
-  expect(chunks.map((r) => r.path)).toEqual(['/uploads/up1/chunks/0', '/uploads/up1/chunks/1', '/uploads/up1/chunks/2']);
+  // Every chunk goes to the upload's one URL, its index in Upload-Chunk.
+  const chunks = backend.requests.filter((r) => r.method === 'PUT').sort((a, b) => a.chunk - b.chunk);
+  expect(chunks.map((r) => [r.path, r.chunk])).toEqual([['/uploads/up1', 0], ['/uploads/up1', 1], ['/uploads/up1', 2]]);
   expect(chunks.map((r) => r.bodySize)).toEqual([1024, 1024, 452]);
   expect(chunks.every((r) => /^sha-256=:[A-Za-z0-9+/]{43}=:$/.test(r.digest))).toBe(true);
   expect(start.idempotencyKey).toBeTruthy();
@@ -33,21 +34,21 @@ test('uploads send every numbered chunk once, each of the right size with its di
 
 test('a chunk that fails once is retried, and the upload completes', async ({ page }) => {
   const backend = await fakeBackend(page, { chunkSize: 1024 });
-  backend.failNext('PUT', '/uploads/up1/chunks/1', { status: 503, body: '{"error":"unavailable","message":"try later"}' });
+  backend.failNext('PUT', chunk('up1', 1), { status: 503, body: '{"error":"unavailable","message":"try later"}' });
   await page.goto('/custom-models/m1');
   await page.getByRole('button', { name: 'New Dataset' }).click();
   const dialog = page.getByRole('dialog', { name: 'New Dataset' });
   await dialog.getByLabel('Drop files here or click to choose').setInputFiles([{ name: 'words.txt', mimeType: 'text/plain', buffer: Buffer.from('b'.repeat(2048)) }]);
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();
-  const paths = backend.requests.filter((r) => r.method === 'PUT').map((r) => r.path);
-  expect(paths.sort()).toEqual(['/uploads/up1/chunks/0', '/uploads/up1/chunks/1', '/uploads/up1/chunks/1']);
+  const sent = backend.requests.filter((r) => r.method === 'PUT').map((r) => r.chunk);
+  expect(sent.sort()).toEqual([0, 1, 1]);
   expect(backend.requestsTo('POST', '/uploads/up1/complete')).toHaveLength(1);
 });
 
 test('a chunk the server refuses fails the file and keeps the dialog; only Cancel or Discard would discard the upload', async ({ page }) => {
   const backend = await fakeBackend(page, { chunkSize: 1024 });
-  backend.failNext('PUT', '/uploads/up1/chunks/0', { status: 413, body: '{"error":"too_large","message":"Chunk too large."}' });
+  backend.failNext('PUT', chunk('up1', 0), { status: 413, body: '{"error":"too_large","message":"Chunk too large."}' });
   await page.goto('/custom-models/m1');
   await page.getByRole('button', { name: 'New Dataset' }).click();
   const dialog = page.getByRole('dialog', { name: 'New Dataset' });

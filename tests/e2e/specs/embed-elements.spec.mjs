@@ -5,6 +5,9 @@ import { test, expect, expectNoAxeViolations, advance, createModel } from './fix
 import { fakeBackend, makeModels } from './fake-backend.mjs';
 
 const events = (page) => page.evaluate(() => window.__events);
+// The host pages give the elements no token (their own backend would know the host's
+// session), so the fake backend does not ask the requests for one.
+const hostPages = { tokenless: true };
 
 test('a plain page: one script tag and the element give the whole console under its base path', async ({ page }) => {
   await page.goto('/plain/custom-models');
@@ -22,7 +25,7 @@ test('a plain page: one script tag and the element give the whole console under 
 
 test.describe('an app with its own router, styles and form', () => {
   test('host CSS does not reach the console, and the console\'s does not reach the host', async ({ page }) => {
-    await fakeBackend(page);
+    await fakeBackend(page, hostPages);
     await page.goto('/app/custom-models');
     const heading = page.getByRole('heading', { level: 1, name: 'Custom Models' });
     await expect(heading).toBeVisible();
@@ -38,7 +41,7 @@ test.describe('an app with its own router, styles and form', () => {
   });
 
   test('the host\'s links stay the host\'s, its router can move the console, and removing the element stops its requests', async ({ page }) => {
-    const backend = await fakeBackend(page);
+    const backend = await fakeBackend(page, hostPages);
     await page.clock.install();
     await page.goto('/app/custom-models');
     await expect(page.getByRole('table', { name: 'Custom models' }).locator('tbody tr')).toHaveCount(25);
@@ -58,7 +61,7 @@ test.describe('an app with its own router, styles and form', () => {
   });
 
   test('the console tells the host what happens, with details', async ({ page }) => {
-    const backend = await fakeBackend(page);
+    const backend = await fakeBackend(page, hostPages);
     await page.goto('/app/custom-models');
     await createModel(page, 'Support');
     await expect.poll(async () => (await events(page)).map((e) => e.type)).toContain('cm-model-created');
@@ -77,7 +80,7 @@ test.describe('an app with its own router, styles and form', () => {
   });
 
   test('dialogs inside the shadow root take focus, close on Escape and give focus back', async ({ page }) => {
-    await fakeBackend(page);
+    await fakeBackend(page, hostPages);
     await page.goto('/app/custom-models');
     const open = page.getByRole('button', { name: 'New Custom Model' });
     await open.click();
@@ -89,7 +92,7 @@ test.describe('an app with its own router, styles and form', () => {
   });
 
   test('keyboard shortcuts act only while focus is in the console', async ({ page }) => {
-    await fakeBackend(page);
+    await fakeBackend(page, hostPages);
     await page.goto('/app/custom-models');
     await expect(page.getByRole('table', { name: 'Custom models' }).locator('tbody tr')).toHaveCount(25);
     await page.keyboard.press('n');
@@ -100,7 +103,7 @@ test.describe('an app with its own router, styles and form', () => {
   });
 
   test('deleting a model and uploading a dataset are reported', async ({ page }) => {
-    await fakeBackend(page);
+    await fakeBackend(page, hostPages);
     await page.goto('/app/custom-models');
     await page.getByRole('button', { name: 'Actions for Backend model 002' }).click();
     await page.getByRole('menuitem', { name: 'Delete' }).click();
@@ -118,7 +121,7 @@ test.describe('an app with its own router, styles and form', () => {
   });
 
   test('a host themes the console through --cm-* properties on the element, and only through them', async ({ page }) => {
-    await fakeBackend(page);
+    await fakeBackend(page, hostPages);
     await page.goto('/app/custom-models');
     const create = page.getByRole('button', { name: 'New Custom Model' });
     await expect(create).toHaveCSS('background-color', 'rgb(29, 78, 216)');
@@ -130,7 +133,7 @@ test.describe('an app with its own router, styles and form', () => {
     const models = makeModels(3);
     models.forEach((m) => { m.status = 2; });
     const audio = { id: 'd1', model_id: 'm1', name: 'calls.wav', type: 'AUDIO', duration_seconds: 60, url: null, started_at: null, finished_at: null };
-    const backend = await fakeBackend(page, { models, datasets: { m1: [audio] } });
+    const backend = await fakeBackend(page, { ...hostPages, models, datasets: { m1: [audio] } });
     await page.goto('/app/custom-models/m1');
     await page.getByRole('button', { name: 'Train the Language' }).click();
     await page.getByRole('dialog', { name: 'Train the Language?' }).getByRole('button', { name: 'Train' }).click();
@@ -145,7 +148,7 @@ test.describe('an app with its own router, styles and form', () => {
     models.forEach((m) => { m.status = 1; });
     models[0].status = 4; // en-US
     models[1].status = 4; // de-DE
-    await fakeBackend(page, { models });
+    await fakeBackend(page, { ...hostPages, models });
     await page.goto('/app/');
     const form = page.locator('#transcribe');
     const select = page.locator('#model').getByLabel('Custom model');
@@ -171,7 +174,7 @@ test.describe('an app with its own router, styles and form', () => {
   test('a console and a model select share the page and work independently', async ({ page }) => {
     const models = makeModels(10);
     models[0].status = 4;
-    await fakeBackend(page, { models });
+    await fakeBackend(page, { ...hostPages, models });
     await page.goto('/app/custom-models');
     await expect(page.getByRole('table', { name: 'Custom models' }).locator('tbody tr')).toHaveCount(10);
     await page.locator('#model').getByLabel('Custom model').selectOption({ label: 'Backend model 001 (English (US))' });
@@ -185,7 +188,7 @@ test('a page with only the picker loads the picker\'s own module, not the consol
   const models = makeModels(10);
   models.forEach((m) => { m.status = 1; });
   models[0].status = 4; // en-US
-  await fakeBackend(page, { models });
+  await fakeBackend(page, { ...hostPages, models });
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto('/picker');

@@ -19,7 +19,7 @@ export function evaluationRoutes(state, record, path, json, fulfill) {
       status: 'queued', created_at: new Date().toISOString(), finished_at: null, failure_code: null, summary: null,
     };
     (state.evaluations[modelId] ??= []).unshift(test);
-    return json(201, test);
+    return json(201, test, { Location: `/evaluations/${test.id}` });
   }
   const one = path.match(/^\/evaluations\/([^/]+)$/);
   const find = (id) => Object.values(state.evaluations).flat().find((e) => e.id === id);
@@ -50,7 +50,7 @@ export function evaluationRoutes(state, record, path, json, fulfill) {
     const model = { ...old, id: `m${state.models.length + 1}`, name, status: 2, from_model_id: from, last_modified: new Date().toISOString(), failure_code: null };
     state.models.unshift(model);
     state.datasets[model.id] = (state.datasets[from] ?? []).map((d, i) => ({ ...d, id: `${d.id}-v${i}`, model_id: model.id }));
-    return json(201, model);
+    return json(201, model, { Location: `/custom-models/${model.id}` });
   }
   return null;
 }

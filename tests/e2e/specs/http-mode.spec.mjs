@@ -171,3 +171,19 @@ test('polling stops once nothing is running', async ({ page }) => {
   await settled(page);
   expect(backend.requestsTo('GET', '/custom-models')).toHaveLength(1);
 });
+
+test('the Home page asks its sessions with a page size the backend accepts and shows the 5 newest', async ({ page }) => {
+  const session = (n) => ({
+    id: `stt${n}`, mode: 'transcription', language: 'en-US', model_id: null, model_name: null,
+    audio_file_name: `call-${n}.wav`, transcript_file_name: null, status: 'done',
+    created_at: new Date(Date.UTC(2026, 10, 24, 10, n)).toISOString(),
+  });
+  const backend = await fakeBackend(page, { sessions: [7, 6, 5, 4, 3, 2, 1].map(session) });
+  await page.goto('/');
+  const rows = page.getByRole('table', { name: 'Recent sessions' }).locator('tbody tr');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.first()).toContainText('call-7.wav');
+  await expect(rows.last()).toContainText('call-3.wav');
+  // 25 is the smallest page size of the contract; the fixture fails a test whose requests break it.
+  expect(backend.requestsTo('GET', '/stt-sessions').map((r) => r.params)).toEqual([{ page: '1', page_size: '25' }]);
+});
