@@ -24,6 +24,7 @@ mod demo_texts;
 mod evaluations;
 mod generated;
 mod index;
+mod live;
 mod lower_names;
 mod models;
 mod rows;
@@ -31,6 +32,7 @@ mod seed;
 mod sessions;
 mod versions;
 
+pub use live::{LiveChanges, LiveEvent};
 pub use rows::{Row, UnreadableRows, KINDS};
 
 use generated::Generator;
