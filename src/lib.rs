@@ -36,6 +36,7 @@ use crate::pages::{
 use crate::services::announcer::Announcer;
 use crate::services::expiry::SessionExpiry;
 use crate::services::host_events::HostEvents;
+use crate::services::live_events::LiveEvents;
 use crate::services::shortcuts::Shortcuts;
 use crate::services::storage_notice::StorageNotice;
 use crate::services::toasts::Toasts;
@@ -71,6 +72,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(toasts);
     provide_context(TrainingWatch::new(events, toasts));
     provide_context(Workspace::new(api.clone()));
+    provide_context(LiveEvents::new(api.clone(), expiry));
     provide_context(Uploads::new(api.clone(), config.request_timeout_ms, events, toasts));
     provide_context(api);
     provide_context(config.clone());

@@ -35,6 +35,26 @@ pub struct ChunkRequest<'a> {
     pub timeout_ms: u32,
 }
 
+/// Hears the live-update stream: opened, each event, closed.
+pub type StreamListener = std::rc::Rc<dyn Fn(domain::live::StreamNews)>;
+
+/// An open live-update stream; dropping it closes it (and its listener hears nothing more).
+pub struct EventStream(Option<Box<dyn FnOnce()>>);
+
+impl EventStream {
+    pub fn new(close: impl FnOnce() + 'static) -> Self {
+        EventStream(Some(Box::new(close)))
+    }
+}
+
+impl Drop for EventStream {
+    fn drop(&mut self) {
+        if let Some(close) = self.0.take() {
+            close();
+        }
+    }
+}
+
 /// Every request the console makes. Futures are not `Send`: the browser has one thread.
 #[async_trait(?Send)]
 pub trait Backend {
@@ -117,6 +137,14 @@ pub trait Backend {
 
     /// The models made from `model_id`.
     async fn versions(&self, model_id: &str) -> ApiResult<Page<CustomModel>>;
+
+    /// Subscribes to live updates (docs/api.md, "Live updates"): `listener` hears
+    /// [`StreamNews::Open`] once listening, then the events, then at most one
+    /// [`StreamNews::Closed`]. An error: no stream now (the console polls instead).
+    ///
+    /// [`StreamNews::Open`]: domain::live::StreamNews::Open
+    /// [`StreamNews::Closed`]: domain::live::StreamNews::Closed
+    async fn open_events(&self, listener: StreamListener) -> ApiResult<EventStream>;
 
     // STT Sessions (docs/api.md, "STT Sessions"; the Home page).
 

@@ -11,6 +11,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 mod endpoints;
+mod events;
 
 use super::error::{ApiError, ApiResult};
 use crate::config::{HostFunction, TokenProvider, DEFAULT_REQUEST_TIMEOUT_MS};

@@ -12,6 +12,7 @@ use domain::{ErrorCode, Role, User};
 use leptos::prelude::{Callable, Callback};
 
 mod endpoints;
+mod live;
 
 use super::error::{ApiError, ApiResult};
 use crate::browser::storage;
@@ -35,6 +36,8 @@ pub struct MockApi {
     faults: MockFaults,
     /// While the demo's network is down (a fault): until this `Date.now()`.
     offline_until: Arc<Mutex<Option<f64>>>,
+    /// Who listens to the demo's live updates, and what they last heard of.
+    live: live::LiveHub,
 }
 
 impl From<Refusal> for ApiError {
@@ -91,6 +94,7 @@ impl MockApi {
             storage_key: options.storage_key.clone(),
             faults: options.faults.clone(),
             offline_until: Default::default(),
+            live: Default::default(),
         };
         api.save(&api.lock());
         api
@@ -147,10 +151,26 @@ impl MockApi {
         let now = Utc::now();
         let advanced = store.advance(now);
         let result = op(&mut store, now);
+        let mut news = Vec::new();
         if advanced || (mutates && result.is_ok()) {
             self.save(&store);
+            news = self.live.changed(&store);
         }
+        drop(store);
+        live::tell(news);
         result.map_err(ApiError::from)
+    }
+
+    /// Time passes with no request (while someone listens to live updates).
+    fn tick(&self) {
+        let mut store = self.lock();
+        if store.advance(Utc::now()) {
+            self.save(&store);
+        }
+        // Progress moves with no change to save, and is told too (as the server tells it).
+        let news = self.live.changed(&store);
+        drop(store);
+        live::tell(news);
     }
 
     /// The demo's role switcher.

@@ -14,7 +14,7 @@ mod http;
 #[cfg(feature = "demo")]
 mod mock;
 
-pub use backend::{Backend, ChunkRequest};
+pub use backend::{Backend, ChunkRequest, EventStream, StreamListener};
 pub use error::{ApiError, ApiResult};
 pub use http::{Answer, HttpApi};
 #[cfg(feature = "demo")]

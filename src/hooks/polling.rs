@@ -3,15 +3,19 @@
 //! polling is pointless (`401`, `403`, `404`). Polls wait while the tab is hidden
 //! and the one that fell due runs when it is shown again, unless the user asked
 //! to be notified when a training ends (then the hidden tab must notice it).
-//! All stops for good when the owning page is left.
+//! All stops for good when the owning page is left. While the live-update
+//! stream is open there is no polling: the events `about` the resource refetch it.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
+use domain::live::LiveEvent;
+
 use crate::api::ApiResult;
 use crate::browser::visibility::{is_hidden, on_shown};
 use crate::services::expiry::use_expiry;
+use crate::services::live_events::use_live_events;
 use crate::services::training_watch::use_training_watch;
 
 /// The first wait; each further poll waits 1.5× longer, up to [`LONGEST_MS`].
@@ -31,7 +35,10 @@ pub struct Polling {
 pub fn refresh_while<T: 'static>(
     resource: LocalResource<ApiResult<T>>,
     running: impl Fn(&T) -> bool + 'static,
+    about: impl Fn(&LiveEvent) -> bool + 'static,
 ) -> Polling {
+    let stream = use_live_events();
+    stream.refetch_on(resource, about);
     let delay = StoredValue::new(FIRST_MS);
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     // Whether the last value that loaded asked for polling: a failure since
@@ -76,6 +83,11 @@ pub fn refresh_while<T: 'static>(
         });
         let Some(outcome) = outcome else { return };
         stop();
+        // Events say what changed while the stream is open; when it drops, polling resumes from here.
+        if stream.open.get() {
+            retrying.set(false);
+            return;
+        }
         let wait = match outcome {
             Ok(now_busy) => {
                 busy.set_value(now_busy);

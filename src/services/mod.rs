@@ -7,6 +7,7 @@
 pub mod announcer;
 pub mod expiry;
 pub mod host_events;
+pub mod live_events;
 pub mod shortcuts;
 pub mod storage_notice;
 pub mod toasts;

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 
 import { backendState, recordOf, serve } from './specs/fake-backend.mjs';
+import { openStream } from './specs/fake-events.mjs';
 
 /** What a browser on another origin may send and read (docs/api.md, "Retries and idempotency"). */
 export const cors = {
@@ -47,6 +48,7 @@ export function startFakeServer({ port = 0, maxAge = 7200, ...options } = {}) {
     const outcome = await serve(state, record);
     if (outcome.drop || outcome.lose) return req.socket.destroy();
     if (outcome.hang) return undefined;
+    if (outcome.answer.stream) return openStream(state, res, allow);
     const { status, contentType, headers = {}, body: text } = outcome.answer;
     res.writeHead(status, { ...allow, 'Access-Control-Expose-Headers': cors.exposedHeaders, ...headers, ...(contentType ? { 'Content-Type': contentType } : {}) });
     return res.end(text);

@@ -24,6 +24,7 @@ mod demo_texts;
 mod evaluations;
 mod generated;
 mod index;
+mod live;
 mod lower_names;
 mod models;
 mod numbered;
@@ -32,6 +33,8 @@ pub mod rows;
 mod seed;
 mod sessions;
 mod versions;
+
+pub use live::{LiveChanges, LiveEvent};
 
 use generated::Generator;
 use lower_names::LowerNames;

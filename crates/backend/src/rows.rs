@@ -72,26 +72,34 @@ impl Store {
     /// Every entity as a row. The user is not among them: a host with many users
     /// sets [`Store::user`] for each request.
     pub fn rows(&self) -> Vec<Row> {
+        self.rows_of(false)
+    }
+
+    /// Every row, or (`watched_only`) only models, datasets and tests, which live updates announce.
+    pub(crate) fn rows_of(&self, watched_only: bool) -> Vec<Row> {
         let mut rows = Vec::new();
         let mut push = |kind: &'static str, key: &str, position: usize, body: String| {
             rows.push(Row { kind, key: key.to_owned(), position: position as i64, body });
         };
-        push("meta", "version", 0, json(&self.version));
-        push("meta", "languages", 1, json(&self.languages));
-        push("meta", "credits", 2, json(&self.credits));
-        push("meta", "training_ms", 3, json(&self.training_ms));
-        push("meta", "next_id", 4, json(&self.next_id));
         for (i, m) in self.models.iter().enumerate() {
             push("model", &m.model.id, i, json(m));
         }
         for (i, d) in self.datasets.iter().enumerate() {
             push("dataset", &d.id, i, json(d));
         }
-        for (i, u) in self.uploads.iter().enumerate() {
-            push("upload", &u.id, i, json(u));
-        }
         for (i, e) in self.evaluations.iter().enumerate() {
             push("evaluation", &e.evaluation.id, i, json(e));
+        }
+        if watched_only {
+            return rows;
+        }
+        push("meta", "version", 0, json(&self.version));
+        push("meta", "languages", 1, json(&self.languages));
+        push("meta", "credits", 2, json(&self.credits));
+        push("meta", "training_ms", 3, json(&self.training_ms));
+        push("meta", "next_id", 4, json(&self.next_id));
+        for (i, u) in self.uploads.iter().enumerate() {
+            push("upload", &u.id, i, json(u));
         }
         for (i, s) in self.sessions.iter().enumerate() {
             push("session", &s.id, i, json(s));

@@ -28,6 +28,7 @@ pub mod host_config;
 pub mod hypothesis;
 pub mod ids;
 pub mod language;
+pub mod live;
 pub mod model;
 pub mod named;
 pub mod pagination;

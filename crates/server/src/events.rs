@@ -8,12 +8,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::State;
+use axum::http::{header, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::IntoResponse;
 use futures_util::stream::{self, Stream};
 use tokio::sync::broadcast::error::RecvError;
 
 use crate::extract::Caller;
 use crate::state::AppState;
+use crate::tickets::TICKET_TTL;
 
 /// How often time moves with no request.
 pub const TICK: Duration = Duration::from_secs(1);
@@ -44,6 +47,13 @@ pub async fn stream(
     let ready = stream::once(async { Ok(Event::default().event("ready").data("{}")) });
     let until_closed = stream::StreamExt::take_until(stream::StreamExt::chain(ready, events), state.closed());
     Sse::new(until_closed).keep_alive(KeepAlive::default())
+}
+
+/// `POST /events/tickets`: a ticket to open `GET /events?ticket=…` with, once, within a minute.
+pub async fn ticket(State(state): State<Arc<AppState>>, Caller(user): Caller) -> impl IntoResponse {
+    let ticket = state.tickets.issue(user);
+    let body = serde_json::json!({ "ticket": ticket, "expires_in": TICKET_TTL.as_secs() });
+    (StatusCode::CREATED, [(header::CACHE_CONTROL, "no-store")], axum::Json(body))
 }
 
 /// Moves time along every [`TICK`] until the server stops.

@@ -32,14 +32,15 @@ impl FromRequestParts<Arc<AppState>> for Caller {
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-            .map(str::trim)
-            // EventSource cannot send headers: `GET /events?access_token=…` instead.
-            .or_else(|| {
-                (parts.uri.path().ends_with("/events"))
-                    .then(|| query_value(parts.uri.query(), "access_token"))
-                    .flatten()
-            });
-        token.and_then(|t| state.config.tokens.get(t)).cloned().map(Caller).ok_or_else(ApiError::unauthorized)
+            .map(str::trim);
+        if let Some(user) = token.and_then(|t| state.config.tokens.get(t)) {
+            return Ok(Caller(user.clone()));
+        }
+        // EventSource cannot send headers: `GET /events?ticket=…`, a ticket from `POST /events/tickets`.
+        let ticket = (token.is_none() && parts.uri.path().ends_with("/events"))
+            .then(|| query_value(parts.uri.query(), "ticket"))
+            .flatten();
+        ticket.and_then(|t| state.tickets.redeem(t)).map(Caller).ok_or_else(ApiError::unauthorized)
     }
 }
 

@@ -7,7 +7,8 @@
 //! - [`db`]: SQLite, one table per kind of entity, migrations in `migrations/`.
 //! - [`files`]: chunks and datasets on disk.
 //! - [`extract`]: the caller, bodies, parameters and keys, read at the edge.
-//! - [`routes`]: one file per resource; [`events`]: `GET /events` and the tick.
+//! - [`routes`]: one file per resource; [`events`]: `GET /events` and the tick;
+//!   [`tickets`]: how a browser's EventSource signs in to it.
 //! - [`error`]: the one error shape.
 
 pub mod config;
@@ -18,6 +19,7 @@ pub mod extract;
 pub mod files;
 pub mod routes;
 pub mod state;
+pub mod tickets;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -33,6 +33,8 @@ pub struct RequestKey {
 pub struct AppState {
     pub config: Config,
     pub files: Files,
+    /// Who may open `GET /events` without a header.
+    pub tickets: crate::tickets::Tickets,
     inner: Mutex<Inner>,
     events: broadcast::Sender<Event>,
     /// Each model's organisation, kept after the model is deleted, so the events
@@ -76,6 +78,7 @@ impl AppState {
         Ok(Arc::new(AppState {
             config,
             files,
+            tickets: Default::default(),
             inner: Mutex::new(Inner { store, db }),
             events,
             organizations: std::sync::Mutex::new(organizations),
@@ -175,20 +178,10 @@ impl AppState {
             if let Some(org) = row.organization_id() {
                 organizations.insert(row.key.clone(), org);
             }
-            let kind = match row.kind {
-                "model" => "model",
-                "dataset" => "dataset",
-                "evaluation" => "test",
-                _ => continue,
-            };
-            let Some(mut data) = row.event() else { continue };
-            if change.gone {
-                data["deleted"] = serde_json::Value::Bool(true);
-            }
-            let model_id = data["model_id"].as_str().unwrap_or_default();
-            let organization_id = organizations.get(model_id).cloned();
+            let Some(event) = row.live_event(change.gone) else { continue };
+            let organization_id = organizations.get(&event.model_id).cloned();
             // No listener is not an error.
-            let _ = self.events.send(Event { kind, data: data.to_string(), organization_id });
+            let _ = self.events.send(Event { kind: event.name, data: event.data.to_string(), organization_id });
         }
     }
 }

@@ -11,7 +11,7 @@ use gloo_net::http::Method;
 use serde_json::json;
 
 use super::{encode, model_path, Body, Extra, HttpApi};
-use crate::api::backend::{Backend, ChunkRequest};
+use crate::api::backend::{Backend, ChunkRequest, EventStream, StreamListener};
 use crate::api::error::{check_ids, ApiError, ApiResult};
 
 fn evaluation_path(id: &str) -> String {
@@ -188,6 +188,10 @@ impl Backend for HttpApi {
         check_ids(&[model_id])?;
         let query = [("from_model_id", model_id.to_owned()), ("page", "1".into()), ("page_size", "100".into())];
         Ok(wire::decode_model_page(&self.get("/custom-models", &query).await?)?)
+    }
+
+    async fn open_events(&self, listener: StreamListener) -> ApiResult<EventStream> {
+        self.event_stream(listener).await
     }
 
     async fn create_session(&self, request: &SessionRequest, key: &str) -> ApiResult<SttSession> {

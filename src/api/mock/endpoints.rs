@@ -9,7 +9,7 @@ use domain::upload::{UploadRequest, UploadTicket};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
 
 use super::{MockApi, Refusal};
-use crate::api::backend::{Backend, ChunkRequest};
+use crate::api::backend::{Backend, ChunkRequest, EventStream, StreamListener};
 use crate::api::error::{check_ids, ApiError, ApiResult};
 use crate::browser::network::{content_digest, wait};
 
@@ -164,6 +164,15 @@ impl Backend for MockApi {
     async fn versions(&self, model_id: &str) -> ApiResult<Page<CustomModel>> {
         check_ids(&[model_id])?;
         self.call(false, |s, _| s.versions(model_id)).await
+    }
+
+    async fn open_events(&self, listener: StreamListener) -> ApiResult<EventStream> {
+        if self.latency_ms > 0 {
+            gloo_timers::future::TimeoutFuture::new(self.latency_ms).await;
+        }
+        let stream = self.event_stream(listener.clone(), &self.lock());
+        listener(domain::live::StreamNews::Open);
+        Ok(stream)
     }
 
     async fn create_session(&self, request: &SessionRequest, key: &str) -> ApiResult<SttSession> {

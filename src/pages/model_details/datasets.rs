@@ -41,8 +41,11 @@ pub fn DatasetsSection(model_id: Memo<String>) -> impl IntoView {
         async move { api.list_datasets(&id, query.page, query.page_size).await }
     });
     // Files being checked by the server are asked about again until they are not.
-    let polling =
-        crate::hooks::polling::refresh_while(datasets, |page| page.items.iter().any(|d| d.check.is_validating()));
+    let polling = crate::hooks::polling::refresh_while(
+        datasets,
+        |page| page.items.iter().any(|d| d.check.is_validating()),
+        move |e| e.kind == domain::live::LiveKind::Dataset && e.model_id == model_id.get_untracked(),
+    );
     let loaded = load(datasets, |_, _| {});
     let go_to = use_go();
     let go = Callback::new(move |query: DatasetQuery| {

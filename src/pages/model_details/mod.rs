@@ -30,6 +30,7 @@ use crate::hooks::polling::refresh_while;
 use crate::routes::Route;
 use crate::services::announcer::use_announcer;
 use crate::services::training_watch::use_training_watch;
+use domain::live::LiveKind;
 
 use context::ModelContext;
 use datasets::DatasetsSection;
@@ -55,7 +56,11 @@ pub fn ModelDetailsPage() -> impl IntoView {
         let id = id.get();
         async move { api.model(&id).await }
     });
-    let polling = refresh_while(fetched, |m| m.status.is_in_progress());
+    let polling = refresh_while(
+        fetched,
+        |m| m.status.is_in_progress(),
+        move |e| e.kind == LiveKind::Model && e.id == id.get_untracked(),
+    );
     let watch = use_training_watch();
     watch.showing(id.into());
     let loaded = load(fetched, move |before, latest| {

@@ -37,7 +37,11 @@ fn TestsList() -> impl IntoView {
         let (api, id) = (list_api.clone(), model_id.get());
         async move { api.list_evaluations(&id, 1, 100).await }
     });
-    let polling = refresh_while(tests, |page| page.items.iter().any(Evaluation::is_pending));
+    let polling = refresh_while(
+        tests,
+        |page| page.items.iter().any(Evaluation::is_pending),
+        move |e| e.kind == domain::live::LiveKind::Test && e.model_id == model_id.get_untracked(),
+    );
     // Say when a test ends, as trainings do.
     let loaded = load(tests, move |before, page| {
         let Some(before) = before else { return };

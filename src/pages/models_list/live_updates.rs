@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use domain::live::LiveKind;
 use domain::model::status_changes;
 use domain::{CustomModel, Page, TrainingStatus};
 use leptos::prelude::*;
@@ -13,7 +14,12 @@ use crate::services::announcer::Announcer;
 use crate::services::training_watch::use_training_watch;
 
 pub fn refresh_while_running(models: LocalResource<ApiResult<Page<CustomModel>>>, announcer: Announcer) -> Polling {
-    let polling = refresh_while(models, |page| page.items.iter().any(|m| m.status.is_in_progress()));
+    // Any model's change may move it into, out of or within this page.
+    let polling = refresh_while(
+        models,
+        |page| page.items.iter().any(|m| m.status.is_in_progress()),
+        |event| event.kind == LiveKind::Model,
+    );
     let seen = StoredValue::new(HashMap::<String, TrainingStatus>::new());
     let watch = use_training_watch();
     Effect::new(move |_| {

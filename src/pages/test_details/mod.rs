@@ -48,7 +48,9 @@ pub fn TestDetailsPage() -> impl IntoView {
         let (api, id) = (api.clone(), test_id.get());
         async move { api.evaluation(&id).await }
     });
-    let polling = refresh_while(fetched, Evaluation::is_pending);
+    let polling = refresh_while(fetched, Evaluation::is_pending, move |e| {
+        e.kind == domain::live::LiveKind::Test && e.id == test_id.get_untracked()
+    });
     let test = last_good_then(fetched, move |before, latest: &Evaluation| {
         if before.is_some_and(|b| b.status != latest.status) && !latest.is_pending() {
             announcer.say(format!("Test {} {}.", latest.name, latest.status.label().to_lowercase()));

@@ -99,7 +99,9 @@ export function requestProblems(method, path, { query = new URLSearchParams(), h
       out.push(...parameterProblems(p, value, what));
     }
   }
-  const secured = (op.security ?? doc.security ?? []).length > 0;
+  // `{}` among the requirements: it may also be asked with none (`GET /events?ticket=…`).
+  const security = op.security ?? doc.security ?? [];
+  const secured = security.length > 0 && !security.some((s) => Object.keys(s).length === 0);
   if (secured && !/^Bearer \S+$/.test(headers.authorization ?? '')) out.push(`${what}: no "Authorization: Bearer <token>"`);
   const requestBody = resolve(op.requestBody);
   if (!requestBody) {
@@ -139,6 +141,7 @@ export function responseProblems(method, path, status, body, headers = null) {
   const type = headers === null ? 'application/json' : String(headers['content-type'] ?? '').split(';')[0].trim();
   const media = response.content[type];
   if (!media) return [...out, `${what}: Content-Type "${type}" is not documented`];
+  if (type === 'text/event-stream') return out; // a stream: its events are read by the console, not here
   try {
     return [...out, ...problems(media.schema, JSON.parse(body), `${what} body`)];
   } catch {

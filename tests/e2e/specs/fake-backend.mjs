@@ -7,6 +7,7 @@
 // never arrives) and corrupted chunks. The answers themselves: fake-routes.mjs.
 import { requestProblems, responseProblems } from './contract.mjs';
 import { evaluationControls } from './fake-evaluations.mjs';
+import { eventHub, eventRoutes, eventState } from './fake-events.mjs';
 import { json, route } from './fake-routes.mjs';
 
 export const httpConfig = { apiBaseUrl: '/api', token: 'test-token-123' };
@@ -51,7 +52,7 @@ export function recordOf(method, url, headers, bytes) {
 /** `chunkDelayMs` holds each chunk's answer back, as a slow link would, so tests can act mid-upload. */
 export function backendState({
   models = makeModels(30), user, datasets = {}, chunkSize = 1024, credits = 3, chunkDelayMs = 0, sessions = [],
-  refuseInvalid = false, tokenless = false,
+  refuseInvalid = false, tokenless = false, events = false,
 } = {}) {
   const state = {
     // The console was given no token (a host page that signs in its own way): its
@@ -84,6 +85,7 @@ export function backendState({
   };
   evaluationControls(state);
 
+  eventState(state, events);
   /** For tests of a backend that breaks the contract on purpose. */
   state.offContract = () => { state.checkContract = false; };
   /** The next request matching `method where` (path without /api, or `chunk()`) gets this
@@ -168,7 +170,7 @@ export async function serve(state, record) {
     answer = kept.answer;
   } else {
     if (key) state.replies.set(key, { body: record.body ?? '' });
-    answer = (await route(state, record)) ?? json(404, { error: 'not_found', message: `The fake backend has no ${method} ${path}` });
+    answer = eventRoutes(state, record) ?? (await route(state, record)) ?? json(404, { error: 'not_found', message: `The fake backend has no ${method} ${path}` });
     if (key && keptStatus(answer.status)) state.replies.set(key, { body: record.body ?? '', answer });
     else if (key) state.replies.delete(key);
   }
@@ -182,6 +184,8 @@ export async function serve(state, record) {
 export async function fakeBackend(page, options = {}) {
   const state = backendState(options);
   page.fakeBackend = state;
+  const hub = state.events ? await eventHub(state) : null;
+  if (hub) page.on('close', hub.close);
   await page.route('**/api/**', async (routed) => {
     const request = routed.request();
     const record = recordOf(request.method(), new URL(request.url()), request.headers(), request.postDataBuffer());
@@ -189,6 +193,7 @@ export async function fakeBackend(page, options = {}) {
     if (outcome.drop) return routed.abort('internetdisconnected');
     if (outcome.hang) return undefined;
     if (outcome.lose) return routed.abort('connectionreset');
+    if (outcome.answer.stream) return routed.continue({ url: hub.url }).catch(() => {});
     // The browser may have given up meanwhile (a cancelled or timed-out chunk).
     return routed.fulfill(outcome.answer).catch(() => {});
   });

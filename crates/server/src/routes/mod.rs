@@ -29,6 +29,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/languages", get(account::languages))
         .route("/credits", get(account::credits))
         .route("/events", get(events::stream))
+        .route("/events/tickets", post(events::ticket))
         .route("/custom-models", get(models::list).post(models::create))
         .route("/custom-models/{id}", get(models::one).patch(models::rename).delete(models::delete))
         .route("/custom-models/{id}/train", post(models::train))

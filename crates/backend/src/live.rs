@@ -1,0 +1,100 @@
+//! Live updates (docs/api.md, "Live updates"): which changes are announced, under
+//! which event name and with what data. One rule, two homes: the reference server
+//! announces the rows its database saw change, the in-browser demo the rows that
+//! changed since it last looked ([`LiveChanges`]); both name them with [`Row::live_event`].
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::*;
+
+/// One event of the stream: its name (`model`, `dataset`, `test`) and its JSON data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveEvent {
+    pub name: &'static str,
+    /// The model it is about (a dataset's or a test's model), so a host tells it
+    /// only to that model's organisation.
+    pub model_id: String,
+    pub data: Value,
+}
+
+impl Row {
+    /// The event announcing this row's change (`gone`: it was deleted), or `None`
+    /// for kinds no one watches. Tests are `evaluation` rows, announced as `test`.
+    pub fn live_event(&self, gone: bool) -> Option<LiveEvent> {
+        let name = match self.kind {
+            "model" => "model",
+            "dataset" => "dataset",
+            "evaluation" => "test",
+            _ => return None,
+        };
+        let mut data = self.event()?;
+        if gone {
+            data["deleted"] = Value::Bool(true);
+        }
+        let model_id = data["model_id"].as_str().unwrap_or_default().to_owned();
+        Some(LiveEvent { name, model_id, data })
+    }
+}
+
+/// What a host without a database remembers between looks: the watched rows as last seen.
+#[derive(Debug, Default)]
+pub struct LiveChanges {
+    seen: HashMap<(&'static str, String), Row>,
+}
+
+impl LiveChanges {
+    /// Starts from the store as it is: only later changes are announced.
+    pub fn new(store: &Store) -> Self {
+        let mut changes = LiveChanges::default();
+        changes.since(store);
+        changes
+    }
+
+    /// The events for what changed since the last look, deletions last.
+    pub fn since(&mut self, store: &Store) -> Vec<LiveEvent> {
+        let now: HashMap<(&'static str, String), Row> =
+            store.watched_rows().into_iter().map(|row| ((row.kind, row.key.clone()), row)).collect();
+        let mut events: Vec<LiveEvent> = now
+            .iter()
+            .filter(|(key, row)| self.seen.get(*key).is_none_or(|before| before.body != row.body))
+            .filter_map(|(_, row)| row.live_event(false))
+            .collect();
+        events.extend(
+            self.seen.iter().filter(|(key, _)| !now.contains_key(*key)).filter_map(|(_, row)| row.live_event(true)),
+        );
+        self.seen = now;
+        events
+    }
+}
+
+impl Store {
+    /// The rows of the kinds live updates are about (a cheaper [`Store::rows`]).
+    fn watched_rows(&self) -> Vec<Row> {
+        self.rows_of(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn changes_since_the_last_look_are_announced_once_and_deletions_say_so() {
+        let mut store = Store::empty(1_000);
+        let mut live = LiveChanges::new(&store);
+        let m = store.create_model("Live", "en-US", now()).unwrap();
+        let events = live.since(&store);
+        assert_eq!(events.len(), 1);
+        assert_eq!((events[0].name, events[0].model_id.as_str()), ("model", m.id.as_str()));
+        assert!(live.since(&store).is_empty(), "nothing new: nothing said");
+        upload_text(&mut store, &m.id, "a.vtt", DatasetType::Transcript, "WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n");
+        let names: Vec<&str> = live.since(&store).iter().map(|e| e.name).collect();
+        assert!(names.contains(&"dataset"), "{names:?}");
+        store.delete_model(&m.id).unwrap();
+        let gone = live.since(&store);
+        assert!(gone.iter().any(|e| e.name == "model" && e.data["deleted"] == Value::Bool(true)), "{gone:?}");
+    }
+}
