@@ -24,7 +24,7 @@ mod demo_texts;
 mod evaluations;
 mod generated;
 mod index;
-mod live;
+pub mod live;
 mod lower_names;
 mod models;
 mod numbered;
@@ -33,8 +33,6 @@ pub mod rows;
 mod seed;
 mod sessions;
 mod versions;
-
-pub use live::{LiveChanges, LiveEvent};
 
 use generated::Generator;
 use lower_names::LowerNames;

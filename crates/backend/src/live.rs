@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::*;
+use crate::rows::Row;
 
 /// One event of the stream: its name (`model`, `dataset`, `test`) and its JSON data.
 #[derive(Clone, Debug, PartialEq)]

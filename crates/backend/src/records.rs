@@ -1,8 +1,8 @@
 //! The records the store keeps beside the contract's own types.
 
 use chrono::{DateTime, Utc};
-use domain::model::CustomModel;
 use domain::failure::TrainingFailure;
+use domain::model::CustomModel;
 use serde::{Deserialize, Serialize};
 
 /// The demo organisation, which seeded and generated models belong to.

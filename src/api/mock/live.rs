@@ -6,7 +6,8 @@
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
-use backend::{LiveChanges, Store};
+use backend::live::LiveChanges;
+use backend::Store;
 use domain::live::{decode_event, StreamNews};
 use send_wrapper::SendWrapper;
 
