@@ -11,7 +11,7 @@ const heading = (page, name) => page.getByRole('heading', { level: 1, name, exac
 test('properties set before the module defines the elements are taken up', async ({ page }) => {
   const models = makeModels(10);
   models[0].status = 4; // en-US, trained
-  await fakeBackend(page, { models });
+  await fakeBackend(page, { models, tokenless: true });
   // A page that creates the elements and sets their properties first, then loads the module.
   await page.route('**/late/**', (route) => route.fulfill({
     contentType: 'text/html',
@@ -39,7 +39,7 @@ test('properties set before the module defines the elements are taken up', async
 for (const navigationApi of [true, false]) {
   test(`the console follows a host router that moves with pushState alone (${navigationApi ? 'Navigation API' : 'without the Navigation API'})`, async ({ page }) => {
     if (!navigationApi) await page.addInitScript(() => Object.defineProperty(window, 'navigation', { value: undefined }));
-    await fakeBackend(page);
+    await fakeBackend(page, { tokenless: true });
     await page.goto('/app/custom-models/m2');
     await expect(heading(page, 'Backend model 002')).toBeVisible();
     await page.evaluate(() => {
@@ -71,7 +71,7 @@ for (const navigationApi of [true, false]) {
 }
 
 test('a host moves the console with its path property, and reads where it is', async ({ page }) => {
-  await fakeBackend(page);
+  await fakeBackend(page, { tokenless: true });
   await page.goto('/app/custom-models');
   const element = page.locator('custom-models-console');
   await expect(page.getByRole('table', { name: 'Custom models' }).locator('tbody tr')).toHaveCount(25);

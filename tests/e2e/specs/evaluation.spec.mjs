@@ -34,6 +34,8 @@ async function upload(page, type, files) {
 }
 
 test('train, upload TEST data, run a test, reopen it from its link, filter and page its utterances', async ({ page }) => {
+  // A whole journey: a training, a test and four table states, each waited for.
+  test.setTimeout(90_000);
   await openModel(page, 'Radiology notes 1');
   await upload(page, 'TEST', [file('holdout.srt', srt(30))]);
   await expect(datasetRow(page, 'holdout.srt')).toContainText('Valid');

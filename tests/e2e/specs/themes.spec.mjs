@@ -2,6 +2,9 @@
 // keeps AA contrast in both (axe checks colour contrast with the rest).
 import { test, expect, modelRows, expectNoAxeViolations } from './fixtures.mjs';
 
+// Each test runs axe or measures every page and dialog in turn: more than the default 30 s on two busy cores.
+test.describe.configure({ timeout: 90_000 });
+
 for (const scheme of ['light', 'dark']) {
   test(`the list, a dialog and the details pass axe with the system in ${scheme}`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
