@@ -5,9 +5,9 @@
 use domain::dataset::{DatasetType, MAX_FILES, MAX_FILE_SIZE_TEXT};
 use domain::failure::FailedDataset;
 use domain::TrainingStatus;
-use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 use super::context::use_model;
 use super::datasets::dataset_anchor;
