@@ -86,6 +86,8 @@ async fn the_mock_enforces_roles_and_runs_training_to_an_end() {
     let running = page.items.iter().find(|m| m.status == TrainingStatus::ReadyToRun).unwrap();
     let started = api.start_training(&running.id, "k-train").await.unwrap();
     assert_eq!(started.status, TrainingStatus::Running);
+    let not_yours = api.cancel_training(&started.id).await.unwrap_err();
+    assert_eq!(not_yours.status(), Some(403), "a member may not cancel a training");
     sleep(80).await;
     assert_eq!(api.model(&running.id).await.unwrap().status, TrainingStatus::Success);
 }

@@ -124,6 +124,18 @@ fn every_answer_encodes_and_decodes_back_and_is_written_for_the_contract_check()
     store.advance(now() + Duration::seconds(2));
     let trained = store.start_training(&created.id, now()).unwrap();
     out.ok("POST", &format!("/custom-models/{}/train", created.id), 200, encode::model(&trained));
+    let cancel = format!("/custom-models/{}/train/cancel", created.id);
+    store.set_role(Role::Member);
+    out.refused("POST", &cancel, store.cancel_training(&created.id, now()).unwrap_err());
+    store.set_role(Role::OrgAdmin);
+    let cancelled = store.cancel_training(&created.id, now()).unwrap();
+    assert_eq!(wire::decode_model(&text(&encode::model(&cancelled))).unwrap(), cancelled);
+    out.ok("POST", &cancel, 200, encode::model(&cancelled));
+    out.refused("POST", &cancel, store.cancel_training(&created.id, now()).unwrap_err());
+    let failed = store.all_models().into_iter().find(|m| m.failure.as_ref().is_some_and(|f| !f.datasets.is_empty()));
+    let failed = failed.expect("a seeded failure names its datasets");
+    assert_eq!(wire::decode_model(&text(&encode::model(&failed))).unwrap(), failed);
+    out.ok("GET", &format!("/custom-models/{}", failed.id), 200, encode::model(&failed));
 
     evaluations_and_versions(&mut store, &mut out);
 

@@ -34,8 +34,9 @@ pub fn CancelTraining(training: Training) -> impl IntoView {
             async move { api.cancel_training(&id).await }
         },
         move |model: CustomModel| {
-            // The button goes with the Running status, so focus moves to the status it left behind.
-            let near = button.get_untracked().map(web_sys::Element::from);
+            // The button goes with the Running status, so focus moves to the status it left
+            // behind, found from the page around the button while the button is still in it.
+            let near = button.get_untracked().and_then(|b| b.closest(".cm-page").ok().flatten());
             open.set(false);
             announcer.say(format!(
                 "Training of {} cancelled. The model is {} again, and its training credit was given back.",

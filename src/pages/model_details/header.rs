@@ -43,8 +43,8 @@ pub fn ModelHeader() -> impl IntoView {
                 <div class="cm-page__actions">
                     <UpdateButton rename />
                     <NewVersionButton />
-                    <TrainButton training />
                     <CancelTraining training />
+                    <TrainButton training />
                 </div>
             </div>
             <RenameFeedback rename />
