@@ -63,6 +63,10 @@ export async function route(state, record) {
   if (train && method === 'POST') {
     const trained = state.models.find((m) => m.id === decodeURIComponent(train[1]));
     if (!trained) return notFound('model');
+    // Found by Schemathesis: without these the fake trained on credits it did not have.
+    if (trained.status === 3) return refuse(409, 'training_running', 'The model is already training.');
+    if (trained.status === 4) return refuse(409, 'already_trained', 'The model is trained and cannot be retrained.');
+    if (state.credits < 1) return refuse(402, 'no-claims-available', 'Your organization has no training credits left.');
     trained.status = 3;
     state.credits -= 1;
     return json(200, trained);
