@@ -37,13 +37,15 @@ test.describe('over HTTP', () => {
 
   test('when /events answers 503 the list is polled, and the stream takes over when it returns', async ({ page }) => {
     const backend = await fakeBackend(page, { events: true });
-    backend.failNext('GET', '/events', json(503, { error: 'unavailable', message: 'Back in a minute.' }));
+    // Refused three times: the console tries again after 1, 2 and 4 s.
+    for (let i = 0; i < 3; i += 1) backend.failNext('GET', '/events', json(503, { error: 'unavailable', message: 'Back in a minute.' }));
     await page.clock.install();
     await page.goto('/custom-models');
     await expect(modelRows(page)).toHaveCount(25);
     const before = lists(backend);
     await advance(page, 4_000);
     expect(lists(backend), 'polled while the stream is refused').toBeGreaterThan(before);
+    await advance(page, 6_000);
     // It tried again with a new ticket, and now listens: polling stops.
     await listening(backend);
     expect(backend.requestsTo('POST', '/events/tickets').length).toBeGreaterThanOrEqual(2);
