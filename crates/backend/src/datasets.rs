@@ -262,7 +262,7 @@ mod tests {
         let other = store.start_upload(&m.id, request, now()).unwrap();
         store.touch_upload(&ticket.upload_id, now() + Duration::hours(20)).unwrap();
         assert!(store.advance(now() + Duration::hours(25)), "the untouched one expired");
-        assert_eq!(store.upload_ids(), [ticket.upload_id.clone()]);
+        assert_eq!(store.upload_ids(), std::slice::from_ref(&ticket.upload_id));
         assert_eq!(store.upload_status(&other.upload_id).unwrap_err().status, 404);
         store.advance(now() + Duration::hours(45));
         assert!(store.upload_status(&ticket.upload_id).is_err());
