@@ -60,7 +60,9 @@ pub fn refresh_while<T: 'static>(
     let watch = use_training_watch();
     let poll_alive = alive.clone();
     let poll = move || {
-        if !live(&poll_alive) || expiry.expired.try_get_untracked().unwrap_or(true) {
+        // A poll that fell due as the stream opened is not needed: events tell the changes.
+        let listening = stream.open.try_get_untracked().unwrap_or(false);
+        if !live(&poll_alive) || listening || expiry.expired.try_get_untracked().unwrap_or(true) {
             return;
         }
         if is_hidden() && !watch.waiting() {

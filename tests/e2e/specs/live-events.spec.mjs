@@ -23,13 +23,13 @@ test.describe('over HTTP', () => {
     expect(stream.params.ticket).toMatch(/^[\w-]{20,}$/);
     expect(stream.authorization, 'the token never travels in the URL nor to the stream').toBeUndefined();
 
-    // Models are training (Backend model 028 is Running): without the stream this page would poll every few seconds.
+    // Models are training (Backend model 003 is Running): without the stream this page would poll every few seconds.
     const before = lists(backend);
     await advance(page, 20_000);
     expect(lists(backend), 'no poll while the stream is open').toBe(before);
 
-    backend.models.find((m) => m.id === 'm30').name = 'Renamed by a colleague';
-    backend.emit('model', { id: 'm30', model_id: 'm30', status: 1 });
+    backend.models.find((m) => m.id === 'm1').name = 'Renamed by a colleague';
+    backend.emit('model', { id: 'm1', model_id: 'm1', status: 1 });
     await advance(page, 1_000);
     await expect(modelRows(page).filter({ hasText: 'Renamed by a colleague' })).toHaveCount(1);
     expect(lists(backend), 'one refetch for the event').toBe(before + 1);
@@ -37,13 +37,15 @@ test.describe('over HTTP', () => {
 
   test('when /events answers 503 the list is polled, and the stream takes over when it returns', async ({ page }) => {
     const backend = await fakeBackend(page, { events: true });
-    backend.failNext('GET', '/events', json(503, { error: 'unavailable', message: 'Back in a minute.' }));
+    // Refused three times: the console tries again after 1, 2 and 4 s.
+    for (let i = 0; i < 3; i += 1) backend.failNext('GET', '/events', json(503, { error: 'unavailable', message: 'Back in a minute.' }));
     await page.clock.install();
     await page.goto('/custom-models');
     await expect(modelRows(page)).toHaveCount(25);
     const before = lists(backend);
     await advance(page, 4_000);
     expect(lists(backend), 'polled while the stream is refused').toBeGreaterThan(before);
+    await advance(page, 6_000);
     // It tried again with a new ticket, and now listens: polling stops.
     await listening(backend);
     expect(backend.requestsTo('POST', '/events/tickets').length).toBeGreaterThanOrEqual(2);
@@ -66,9 +68,10 @@ test.describe('over HTTP', () => {
     const before = lists(backend);
     await advance(page, 6_000);
     expect(lists(backend), 'polled after the drop').toBeGreaterThan(before);
-    backend.models.find((m) => m.id === 'm29').name = 'Changed while disconnected';
+    backend.models.find((m) => m.id === 'm2').name = 'Changed while disconnected';
     await advance(page, 10_000);
     await listening(backend);
+    await advance(page, 1_000);
     await expect(modelRows(page).filter({ hasText: 'Changed while disconnected' })).toHaveCount(1);
   });
 
