@@ -52,6 +52,7 @@ tier "lint (production build)" cargo clippy --no-default-features --features con
 tier "lint (model select alone)" cargo clippy --no-default-features --lib --target wasm32-unknown-unknown -- -D warnings
 tier "1. native unit tests (domain, backend)" cargo test -p domain -p backend --lib
 tier "1b. reference server (cm-server over TCP)" cargo test -p server
+tier "1c. contract against cm-server (Schemathesis)" scripts/schemathesis-server.sh
 tier "2. browser unit tests (wasm-bindgen-test)" cargo test --target wasm32-unknown-unknown --test web
 tier "release build" trunk build --release
 tier "production build (no demo backend)" trunk build --release --no-default-features --features console --dist dist-production
