@@ -12,10 +12,14 @@ const SEARCH_PAUSE_MS: u64 = 150;
 #[component]
 pub fn SearchBox(query: Memo<ListQuery>, go: Callback<(ListQuery, bool)>) -> impl IntoView {
     let text = RwSignal::new(query.get_untracked().search);
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
     // Back/forward and links change the query: show what the list is filtered by.
+    // Not while a search is pending: the router reports the first keystroke's
+    // search after later keys were typed, and must not overwrite them.
     Effect::new(move |_| {
         let search = query.with(|q| q.search.clone());
-        if text.with_untracked(|t| t.trim() != search) {
+        let typing = pending.with_value(Option::is_some);
+        if !typing && text.with_untracked(|t| t.trim() != search) {
             text.set(search);
         }
     });
@@ -26,7 +30,6 @@ pub fn SearchBox(query: Memo<ListQuery>, go: Callback<(ListQuery, bool)>) -> imp
             go.run((ListQuery { search, page: 1, ..q }, true));
         }
     };
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
     let on_input = move |ev: leptos::ev::Event| {
         text.set(event_target_value(&ev));
         let waiting = pending.get_value();
