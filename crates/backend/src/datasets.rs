@@ -310,4 +310,23 @@ mod tests {
         assert_eq!(store.list_datasets(&model.id, 1, 25).unwrap().total, 1);
         assert!(store.upload_status(&first.upload_id).is_err(), "a completed upload is forgotten");
     }
+
+    #[test]
+    fn a_forgotten_key_is_a_new_request() {
+        let now = DateTime::parse_from_rfc3339("2026-11-24T10:00:00Z").unwrap().with_timezone(&Utc);
+        let mut store = Store::seeded(now, 1_000);
+        let model = store.create_model("Uploads", "en-US", now).unwrap();
+        let request = UploadRequest {
+            file_name: "a.txt".into(),
+            size: 5,
+            dataset_type: DatasetType::Transcript,
+            duration_seconds: None,
+        };
+        let first = store.start_upload_once(&model.id, request.clone(), now, "old").unwrap();
+        let kept = store.start_upload_once(&model.id, request.clone(), now, "kept").unwrap();
+        store.forget_replies(&["old".to_owned()].into());
+        let after = store.start_upload_once(&model.id, request.clone(), now, "old").unwrap();
+        assert_ne!(after.upload_id, first.upload_id, "the window is over: a second upload");
+        assert_eq!(store.start_upload_once(&model.id, request, now, "kept").unwrap(), kept, "other keys still replay");
+    }
 }

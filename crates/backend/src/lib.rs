@@ -180,6 +180,12 @@ impl Store {
         Ok(made)
     }
 
+    /// Forgets what the requests with these idempotency keys made: their window
+    /// (24 hours, docs/api.md) is over, and the same key is a new request now.
+    pub fn forget_replies(&mut self, keys: &std::collections::HashSet<String>) {
+        self.replies.retain(|reply, _| reply.split_once(':').is_none_or(|(_, key)| !keys.contains(key)));
+    }
+
     pub(crate) fn fresh_id(&mut self, prefix: &str) -> String {
         let id = format!("{prefix}_{}", self.next_id);
         self.next_id += 1;

@@ -148,6 +148,26 @@ impl Db {
         Ok(changes)
     }
 
+    /// Removes the request keys first used before `cutoff` (RFC 3339) and returns
+    /// them: their window is over.
+    pub fn forget_request_keys(&mut self, cutoff: &str) -> DbResult<std::collections::HashSet<String>> {
+        let tx = self.conn.transaction().map_err(|e| e.to_string())?;
+        let keys = {
+            let mut stmt = tx
+                .prepare("DELETE FROM request_keys WHERE created_at < ?1 RETURNING key")
+                .map_err(|e| e.to_string())?;
+            let found = stmt.query_map(params![cutoff], |r| r.get::<_, String>(0)).map_err(|e| e.to_string())?;
+            found.collect::<Result<_, _>>().map_err(|e| e.to_string())?
+        };
+        tx.commit().map_err(|e| e.to_string())?;
+        Ok(keys)
+    }
+
+    #[cfg(test)]
+    pub fn conn_for_tests(&self) -> &Connection {
+        &self.conn
+    }
+
     /// The request an Idempotency-Key was first used for, if any.
     pub fn request_key(&self, key: &str) -> DbResult<Option<String>> {
         self.conn

@@ -17,6 +17,8 @@ pub struct ApiError {
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
+const IN_FLIGHT: &str = "idempotency_key_in_flight";
+
 impl ApiError {
     pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
         ApiError { status, code: code.into(), message: message.into() }
@@ -47,6 +49,11 @@ impl ApiError {
         Self::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", format!("The body may be at most {limit} bytes."))
     }
 
+    /// Another request with the same Idempotency-Key is still being carried out.
+    pub fn in_flight() -> Self {
+        Self::new(StatusCode::CONFLICT, IN_FLIGHT, "That request is still being carried out. Try again in a moment.")
+    }
+
     /// Something on the server's side (disk, database) failed; said without its details.
     pub fn unavailable(context: &str, detail: impl std::fmt::Display) -> Self {
         eprintln!("cm-server: {context}: {detail}");
@@ -65,6 +72,9 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = Json(json!({ "error": self.code, "message": self.message }));
         let mut response = (self.status, body).into_response();
+        if self.code == IN_FLIGHT {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }

@@ -20,7 +20,8 @@ use crate::tickets::TICKET_TTL;
 
 /// How often time moves with no request.
 pub const TICK: Duration = Duration::from_secs(1);
-/// How often the chunks of expired uploads are looked for (at start, then every 10 minutes).
+/// How often the chunks of expired uploads and the request keys past their
+/// window are looked for (at start, then every 10 minutes).
 const SWEEP_EVERY_TICKS: u64 = 600;
 
 /// The changes of the caller's organisation, as they happen.
@@ -66,6 +67,8 @@ pub fn spawn_tick(state: Arc<AppState>) -> tokio::task::JoinHandle<()> {
             let _ = state.tick().await;
             if ticks % SWEEP_EVERY_TICKS == 0 {
                 state.sweep_chunks().await;
+                // Said by the error itself; tried again at the next sweep.
+                let _ = state.forget_old_keys().await;
             }
         }
     })

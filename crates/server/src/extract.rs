@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ApiError, ApiResult};
 use crate::files::{drain, is_safe_id, DRAIN_BYTES};
-use crate::state::{AppState, RequestKey};
+use crate::state::{AppState, InFlight, RequestKey};
 
 /// The most a JSON body may be.
 pub const JSON_LIMIT: usize = 1024 * 1024;
@@ -151,18 +151,25 @@ impl Params {
     }
 }
 
-/// The `Idempotency-Key` of a creating request, scoped to its method and path:
-/// the same key on another path is another request (docs/api.md).
+/// The `Idempotency-Key` of a creating request, scoped to the caller's
+/// organisation, its method and path: the same key on another path, or from
+/// another organisation, is another request (docs/api.md). While it lives, the
+/// request is in flight: another with the same key answers 409.
 pub struct IdempotencyKey {
     pub key: String,
+    _running: InFlight,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
+impl FromRequestParts<Arc<AppState>> for IdempotencyKey {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> ApiResult<Self> {
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> ApiResult<Self> {
+        let Caller(user) = Caller::from_request_parts(parts, state).await?;
         let key = idempotency_key(&parts.headers)?;
-        Ok(IdempotencyKey { key: format!("{} {} {key}", parts.method, parts.uri.path()) })
+        let org = user.organization_id.unwrap_or_default();
+        let key = format!("{org} {} {} {key}", parts.method, parts.uri.path());
+        let running = state.begin(&key).ok_or_else(ApiError::in_flight)?;
+        Ok(IdempotencyKey { key, _running: running })
     }
 }
 

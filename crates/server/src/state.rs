@@ -24,6 +24,23 @@ pub struct Event {
     pub organization_id: Option<String>,
 }
 
+/// How long an Idempotency-Key and what its request made are kept (docs/api.md).
+pub const KEY_WINDOW_HOURS: i64 = 24;
+
+/// A request with an Idempotency-Key being carried out: while it lives, another
+/// request with the key answers `409 idempotency_key_in_flight`.
+pub struct InFlight {
+    state: Arc<AppState>,
+    key: String,
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let mut running = self.state.in_flight.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        running.remove(&self.key);
+    }
+}
+
 /// An `Idempotency-Key` with the request it came with (method, path, body digest).
 pub struct RequestKey {
     pub key: String,
@@ -42,6 +59,8 @@ pub struct AppState {
     organizations: std::sync::Mutex<HashMap<String, String>>,
     /// Set when the server stops, so open event streams end and shutdown is not held up.
     closing: watch::Sender<bool>,
+    /// The Idempotency-Keys of the requests being carried out.
+    in_flight: std::sync::Mutex<std::collections::HashSet<String>>,
 }
 
 struct Inner {
@@ -83,6 +102,7 @@ impl AppState {
             events,
             organizations: std::sync::Mutex::new(organizations),
             closing,
+            in_flight: Default::default(),
         }))
     }
 
@@ -109,6 +129,26 @@ impl AppState {
     /// Lets time pass with no request: trainings, tests and checks move on.
     pub async fn tick(&self) -> ApiResult<()> {
         self.run(None, None, |_, _| Ok(())).await
+    }
+
+    /// Forgets the Idempotency-Keys whose 24 hours are over, with what their
+    /// requests made: the same key again is a new request (docs/api.md).
+    pub async fn forget_old_keys(&self) -> ApiResult<()> {
+        let cutoff = (Utc::now() - chrono::Duration::hours(KEY_WINDOW_HOURS)).to_rfc3339();
+        let mut inner = self.inner.lock().await;
+        let Inner { store, db } = &mut *inner;
+        let keys = db.forget_request_keys(&cutoff).map_err(|e| ApiError::unavailable("forget old request keys", e))?;
+        if !keys.is_empty() {
+            store.forget_replies(&keys);
+            db.save(store, None).map_err(|e| ApiError::unavailable("save the change", e))?;
+        }
+        Ok(())
+    }
+
+    /// Marks `key` as being carried out; `None` while another request with it is.
+    pub fn begin(self: &Arc<Self>, key: &str) -> Option<InFlight> {
+        let mut running = self.in_flight.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        running.insert(key.to_owned()).then(|| InFlight { state: self.clone(), key: key.to_owned() })
     }
 
     /// Removes the chunks of uploads that expired or were left behind.
@@ -183,5 +223,49 @@ impl AppState {
             // No listener is not an error.
             let _ = self.events.send(Event { kind: event.name, data: event.data.to_string(), organization_id });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(name: &str) -> Arc<AppState> {
+        let dir = std::env::temp_dir().join(format!("cm-state-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let args = ["--data-dir", dir.to_str().unwrap_or("."), "--seed", "empty"].map(String::from);
+        let config = Config::parse(args, |_| None).expect("config");
+        AppState::open(config).expect("state")
+    }
+
+    #[test]
+    fn a_key_is_in_flight_until_its_request_ends() {
+        let state = state("flight");
+        let first = state.begin("org_acme POST /v1/x k");
+        assert!(first.is_some());
+        assert!(state.begin("org_acme POST /v1/x k").is_none(), "the same key while the first runs");
+        assert!(state.begin("org_beta POST /v1/x k").is_some(), "another organisation's key is another request");
+        drop(first);
+        assert!(state.begin("org_acme POST /v1/x k").is_some(), "free again once the first has answered");
+    }
+
+    #[tokio::test]
+    async fn keys_past_their_window_are_forgotten_with_what_they_made() {
+        let state = state("window");
+        let user =
+            User { id: "u".into(), name: "U".into(), role: Role::OrgAdmin, organization_id: Some("org_acme".into()) };
+        let key = RequestKey { key: "org_acme POST /v1/custom-models k".into(), fingerprint: "f".into() };
+        let make = |s: &mut Store, now| s.create_model_once("Kept a day", "en-US", now, &key.key);
+        let first = state.call_once(&user, &key, make).await.expect("made");
+        {
+            let mut inner = state.inner.lock().await;
+            let old = (Utc::now() - chrono::Duration::hours(KEY_WINDOW_HOURS + 1)).to_rfc3339();
+            inner.db.conn_for_tests().execute("UPDATE request_keys SET created_at = ?1", [old]).expect("aged");
+        }
+        state.forget_old_keys().await.expect("forgotten");
+        let other = RequestKey { fingerprint: "another body".into(), ..key };
+        let make = |s: &mut Store, now| s.create_model_once("A day later", "en-US", now, &other.key);
+        let second = state.call_once(&user, &other, make).await.expect("a new request, not 422");
+        assert_ne!(first.id, second.id);
     }
 }

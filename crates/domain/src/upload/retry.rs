@@ -34,6 +34,8 @@ pub fn classify(failure: &Failure) -> Next {
         Failure::Status { status: 401, .. } => Next::RefreshToken,
         Failure::Status { status: 400, code: Some(code) } if code == "checksum_mismatch" => Next::Resend,
         Failure::Status { status: 408 | 429, .. } => Next::RetryLater,
+        // The first request with this key is still running: its Retry-After says when to ask again.
+        Failure::Status { status: 409, code: Some(code) } if code == "idempotency_key_in_flight" => Next::RetryLater,
         Failure::Status { status: 500..=599, .. } => Next::RetryLater,
         Failure::Status { .. } => Next::GiveUp,
     }
@@ -134,6 +136,8 @@ mod tests {
         assert_eq!(classify(&status(401)), Next::RefreshToken);
         let damaged = Failure::Status { status: 400, code: Some("checksum_mismatch".into()) };
         assert_eq!(classify(&damaged), Next::Resend);
+        let running = Failure::Status { status: 409, code: Some("idempotency_key_in_flight".into()) };
+        assert_eq!(classify(&running), Next::RetryLater, "the first request with the key is still running");
         assert!(is_busy(&status(429)) && is_busy(&status(503)) && !is_busy(&Failure::Network));
     }
 
