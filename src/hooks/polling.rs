@@ -30,6 +30,17 @@ pub const LONGEST_AFTER_FAILURE_MS: u64 = 60_000;
 pub struct Polling {
     /// The last poll failed and another is scheduled.
     pub retrying: Signal<bool>,
+    busy: StoredValue<bool>,
+}
+
+impl Polling {
+    /// Refetches after the user changed something the backend now works on (a
+    /// training started): until an answer arrives, failures are retried as while
+    /// busy, so a refetch lost to a failing server does not end polling.
+    pub fn expect_work(self, refetch: impl FnOnce()) {
+        self.busy.set_value(true);
+        refetch();
+    }
 }
 
 pub fn refresh_while<T: 'static>(
@@ -119,7 +130,7 @@ pub fn refresh_while<T: 'static>(
         alive.store(false, std::sync::atomic::Ordering::Relaxed);
         stop();
     });
-    Polling { retrying: retrying.into() }
+    Polling { retrying: retrying.into(), busy }
 }
 
 /// The wait before this poll; the next one's is `next` of it.

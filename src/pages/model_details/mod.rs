@@ -72,7 +72,9 @@ pub fn ModelDetailsPage() -> impl IntoView {
     let model = loaded.value;
     let context = ModelContext {
         model,
-        reload: Callback::new(move |()| fetched.refetch()),
+        // After the user's change (a training started, a dataset added), the
+        // refetch is retried until it lands, even while the server is down.
+        reload: Callback::new(move |()| polling.expect_work(|| fetched.refetch())),
         dataset_total: RwSignal::new(None),
         datasets: RwSignal::new(Vec::new()),
     };
