@@ -4,6 +4,7 @@
 # tests/e2e/bench.mjs, which prints the table and writes docs/perf.md.
 #
 #   BENCH_ONLY=sizes scripts/bench.sh   # just the size table (a few minutes)
+#   BENCH_ONLY=server scripts/bench.sh  # just the reference server's rows (1 GB upload, 100 at once)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -37,9 +38,18 @@ if [ "${BENCH_ONLY:-}" = sizes ]; then
   exit
 fi
 
+if [ "${BENCH_ONLY:-}" = server ]; then
+  trunk build --release
+  cargo build -q --release -p server
+  node tests/e2e/bench.mjs
+  exit
+fi
+
 trunk build --release
 production
 floor
+# The reference server's rows: its release build.
+cargo build -q --release -p server
 # The host build, for the row of <custom-model-select>'s own module.
 bash scripts/build-embed.sh
 # The WER alignment row: the domain crate's code alone, as the browser runs it.
