@@ -141,7 +141,7 @@ test('the server dies during a training and comes back: the training ends once, 
 
   await crash.fired;
   // The page's refreshes fail while the server is down; it says so and keeps trying.
-  await expect(page.getByRole('status').filter({ hasText: "Could not refresh" }).first())
+  await expect(page.getByRole('status').filter({ hasText: 'Could not refresh' }).first())
     .toBeVisible({ timeout: 30_000 });
   await server.restart();
 
