@@ -47,6 +47,17 @@ impl Training {
                 ctx.reload.run(());
             },
         );
+        // Credits that could not be read are asked again when the model loads
+        // again: the server is back (it was down, or the network was).
+        Effect::watch(
+            move || ctx.model.track(),
+            move |_, _, _| {
+                if credits.with_untracked(|c| matches!(c, Some(Err(_)))) {
+                    credits.refetch();
+                }
+            },
+            false,
+        );
         Training { credits, open, train, keys }
     }
 

@@ -146,6 +146,9 @@ test('the server dies during a training and comes back: the training ends once, 
   await server.restart();
 
   await expect(page.getByRole('region', { name: 'Training status: Success' })).toBeVisible({ timeout: 60_000 });
+  // The credits, unreadable while the server was down, are read again.
+  const left = credits - 1;
+  await expect(page.getByText(left === 1 ? '1 training credit left' : `${left} training credits left`)).toBeVisible();
   expect((await server.get('/credits')).body.remaining, 'one credit used, once').toBe(credits - 1);
   const model = (await server.get(`/custom-models/${modelId}`)).body;
   expect(model.status).toBe(4);
