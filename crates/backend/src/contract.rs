@@ -6,6 +6,7 @@
 
 use serde_json::{json, Value};
 
+use super::session_audio::Completed;
 use super::test_support::now;
 use super::*;
 use domain::{encode, wire};

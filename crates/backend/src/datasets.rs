@@ -1,5 +1,6 @@
 //! Datasets, and the chunked, resumable uploads that make them.
 
+use super::session_audio::Completed;
 use super::*;
 
 impl Store {

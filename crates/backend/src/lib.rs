@@ -31,7 +31,7 @@ mod numbered;
 mod records;
 pub mod rows;
 mod seed;
-mod session_audio;
+pub mod session_audio;
 mod sessions;
 mod versions;
 
@@ -54,8 +54,6 @@ use domain::training::{
 use domain::upload::resume::UploadStatus;
 use domain::upload::session_audio::{SessionAudio, SessionAudioRequest, UploadPurpose};
 use domain::upload::{chunk_count, UploadRequest, UploadTicket};
-
-pub use session_audio::Completed;
 
 /// Bumped when the stored shape changes, so an old saved state is replaced, not misread.
 pub const STATE_VERSION: u32 = 2;

@@ -160,6 +160,7 @@ impl Store {
 mod tests {
     use super::super::test_support::*;
     use super::super::*;
+    use super::Completed;
 
     /// A WAV header, which the first chunk's check reads as audio.
     pub const WAV: &[u8] = b"RIFF\x24\x00\x00\x00WAVEfmt ";

@@ -17,7 +17,7 @@ use domain::upload::{chunk_count, chunk_range, UploadRequest};
 use serde::Deserialize;
 use serde_json::Value;
 
-use backend::Completed;
+use backend::session_audio::Completed;
 
 use super::created;
 use crate::error::{ApiError, ApiResult};
