@@ -14,6 +14,8 @@ use crate::api::Api;
 use crate::browser::network::{abort_controller, idempotency_key};
 use crate::services::uploads::send::{send_file, Destination, Hooks, Sent, Stop, Target};
 
+/// Every value is read and written with `try_`: the send outlives the page when
+/// the user leaves mid-upload, and must then end quietly instead of panicking.
 #[derive(Clone, Copy)]
 pub struct AudioUpload {
     /// `None` until the audio is first sent (or after it was stopped by closing).
@@ -49,26 +51,30 @@ impl AudioUpload {
     /// The user picked `file` (or none): what was sent of another file is
     /// forgotten, and the server's unfinished upload of it discarded.
     pub fn pick(&self, api: &Api, file: Option<&File>) {
-        if self.file.with_value(|f| f.as_ref() == file) {
+        if self.file.try_with_value(|f| f.as_ref() == file).unwrap_or(true) {
             return;
         }
         self.forget(api);
-        self.file.set_value(file.cloned());
+        self.file.try_update_value(|v| *v = file.cloned());
     }
 
     fn forget(&self, api: &Api) {
         self.stop();
-        let unfinished = self.upload_id.get_value().filter(|_| self.done.with_value(Option::is_none));
+        let unfinished = self
+            .upload_id
+            .try_get_value()
+            .flatten()
+            .filter(|_| self.done.try_with_value(Option::is_none).unwrap_or(false));
         if let Some(id) = unfinished {
             let api = api.clone();
             leptos::task::spawn_local(async move {
                 let _ = api.abort_upload(&id).await;
             });
         }
-        self.file.set_value(None);
-        self.upload_id.set_value(None);
-        self.done.set_value(None);
-        self.keys.set_value((idempotency_key(), idempotency_key()));
+        self.file.try_update_value(|v| *v = None);
+        self.upload_id.try_update_value(|v| *v = None);
+        self.done.try_update_value(|v| *v = None);
+        self.keys.try_update_value(|v| *v = (idempotency_key(), idempotency_key()));
         self.state.try_set(None);
         self.sent.try_set(0);
     }
@@ -76,7 +82,7 @@ impl AudioUpload {
     /// Stops sending now (the dialog closed); the server keeps what it has, and
     /// the next Start with the same file resumes it.
     pub fn stop(&self) {
-        if let Some(controller) = self.cancel.get_value() {
+        if let Some(controller) = self.cancel.try_get_value().flatten() {
             controller.abort();
         }
     }
@@ -87,7 +93,7 @@ impl AudioUpload {
     /// `state` says why (or is `None` when the dialog closed).
     pub async fn send(self, api: Api, file: File, timeout_ms: u32) -> Option<SessionAudio> {
         self.pick(&api, Some(&file));
-        if let Some(done) = self.done.get_value() {
+        if let Some(done) = self.done.try_get_value().flatten() {
             return Some(done);
         }
         let Some(controller) = abort_controller() else {
@@ -95,11 +101,11 @@ impl AudioUpload {
             return None;
         };
         let signal = controller.signal();
-        self.cancel.set_value(Some(controller));
+        self.cancel.try_update_value(|v| *v = Some(controller));
         self.state.try_set(Some(FileState::Sending));
-        let (start_key, complete_key) = self.keys.get_value();
+        let (start_key, complete_key) = self.keys.try_get_value()?;
         let request = SessionAudioRequest::new(file.name(), file.size().max(0.0) as u64);
-        let upload_id = self.upload_id.get_value();
+        let upload_id = self.upload_id.try_get_value().flatten();
         let target = Target { destination: Destination::SessionAudio(request), upload_id, start_key, complete_key };
         let hooks = Hooks {
             state: Box::new(move |state| {
@@ -108,13 +114,15 @@ impl AudioUpload {
             progress: Box::new(move |sent| {
                 self.sent.try_update(|s| *s = (*s).max(sent));
             }),
-            started: Box::new(move |upload_id, _| self.upload_id.set_value(Some(upload_id.to_owned()))),
+            started: Box::new(move |upload_id, _| {
+                self.upload_id.try_update_value(|v| *v = Some(upload_id.to_owned()));
+            }),
         };
         let outcome = send_file(&api, &file, &target, &signal, timeout_ms, &hooks).await;
-        self.cancel.set_value(None);
+        self.cancel.try_update_value(|v| *v = None);
         let state = match outcome {
             Ok(Sent::SessionAudio(audio)) => {
-                self.done.set_value(Some(audio.clone()));
+                self.done.try_update_value(|v| *v = Some(audio.clone()));
                 self.state.try_set(Some(FileState::Done));
                 return Some(audio);
             }
@@ -128,8 +136,8 @@ impl AudioUpload {
             Err(Stop::Refused(err)) => FileState::Failed(err.user_message()),
             Err(Stop::Forgotten) => {
                 // Start again sends the whole file to a new upload.
-                self.upload_id.set_value(None);
-                self.keys.set_value((idempotency_key(), idempotency_key()));
+                self.upload_id.try_update_value(|v| *v = None);
+                self.keys.try_update_value(|v| *v = (idempotency_key(), idempotency_key()));
                 self.sent.try_set(0);
                 FileState::Failed("The server no longer holds the audio’s upload. Start sends it again.".into())
             }

@@ -51,7 +51,8 @@ pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl 
     // Another audio file: what was sent of the last one is no longer wanted.
     let picked_audio = move || audio.with(|a| a.as_ref().map(|a| a.file.clone()));
     Effect::watch(picked_audio, move |file, _, _| upload.pick(&api.get_value(), file.as_ref()), false);
-    // Closing the dialog stops the transfer; the server keeps what it has for a later Start.
+    // Closing the dialog (or leaving the page) stops the transfer; the server keeps
+    // what it has for a later Start.
     Effect::watch(
         move || open.get(),
         move |open, _, _| {
@@ -61,6 +62,7 @@ pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl 
         },
         false,
     );
+    on_cleanup(move || upload.stop());
 
     let passed = |p: &Option<Picked>| matches!(p, Some(Picked { verdict: Some(Ok(())), .. }));
     let ready = move || {
@@ -88,10 +90,18 @@ pub fn SttSessionDialog(open: RwSignal<bool>, on_started: Callback<()>) -> impl 
                 busy.try_set(false);
                 return;
             };
+            // The page went away meanwhile: nothing left to start it for.
+            if busy.try_get_untracked().is_none() {
+                return;
+            }
             let request =
                 SessionRequest { mode, language, model_id, audio_upload_id: sent.upload_id, transcript_file_name };
             let key = keys.key_for(&request);
-            match api.create_session(&request, &key).await {
+            let created = api.create_session(&request, &key).await;
+            if busy.try_get_untracked().is_none() {
+                return;
+            }
+            match created {
                 Ok(session) => {
                     keys.made();
                     upload.pick(&api, None);
