@@ -8,7 +8,7 @@ import { chromiumArgs } from './playwright.config.mjs';
 const out = process.argv[2] || 'screenshots';
 const origin = process.env.ORIGIN || 'http://127.0.0.1:4173';
 const viewports = [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]];
-const wav = Buffer.concat([Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1'), Buffer.alloc(3 * 1024 * 1024)]);
+const wav = Buffer.concat([Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1'), Buffer.alloc(8 * 1024 * 1024)]);
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 for (const colorScheme of ['light', 'dark']) {
@@ -26,10 +26,11 @@ for (const colorScheme of ['light', 'dark']) {
     const dialog = page.getByRole('dialog', { name: 'STT Session' });
     await dialog.getByLabel('Language').selectOption({ label: 'German' });
     await dialog.getByLabel('Audio file').setInputFiles({ name: 'interview-2026-11-24.wav', mimeType: 'audio/wav', buffer: wav });
-    await dialog.getByText('interview-2026-11-24.wav · 3.0 MB').waitFor();
+    await dialog.getByText(/^interview-2026-11-24\.wav · [0-9.]+ [KMG]?B$/).waitFor();
     await shot('stt-chosen');
     await dialog.getByRole('button', { name: 'Start' }).click();
-    await dialog.getByRole('status').filter({ hasText: 'retrying' }).waitFor({ timeout: 15_000 });
+    // A later wait (2 s or more) stays long enough to be seen.
+    await dialog.getByRole('status').filter({ hasText: /retrying in [2-9] s/ }).waitFor({ timeout: 20_000 });
     await dialog.getByRole('button', { name: 'Uploading audio…' }).scrollIntoViewIfNeeded();
     await shot('stt-uploading');
     await context.close();
