@@ -165,7 +165,7 @@ fn blob_of(bytes: &[u8]) -> web_sys::File {
 #[wasm_bindgen_test]
 async fn uploads_go_in_chunks_with_exact_rising_progress_and_can_be_cancelled() {
     use custom_models_console::api::Api;
-    use custom_models_console::services::uploads::send::{send_file, Hooks, Stop, Target};
+    use custom_models_console::services::uploads::send::{send_file, Destination, Hooks, Sent, Stop, Target};
     use domain::upload::UploadRequest;
     use domain::DatasetType;
     use std::cell::RefCell;
@@ -177,12 +177,14 @@ async fn uploads_go_in_chunks_with_exact_rising_progress_and_can_be_cancelled() 
     let size = 2 * 1024 * 1024 + 10;
     let file = blob_of(&vec![b'a'; size]);
     let target = |key: &str| Target {
-        model_id: model.id.clone(),
-        request: UploadRequest {
-            file_name: "words.txt".into(),
-            size: size as u64,
-            dataset_type: DatasetType::Transcript,
-            duration_seconds: None,
+        destination: Destination::Dataset {
+            model_id: model.id.clone(),
+            request: UploadRequest {
+                file_name: "words.txt".into(),
+                size: size as u64,
+                dataset_type: DatasetType::Transcript,
+                duration_seconds: None,
+            },
         },
         upload_id: None,
         start_key: format!("start-{key}"),
@@ -196,7 +198,8 @@ async fn uploads_go_in_chunks_with_exact_rising_progress_and_can_be_cancelled() 
         started: Box::new(|_, _| {}),
     };
     let cancel = web_sys::AbortController::new().unwrap();
-    let dataset = send_file(&api, &file, &target("a"), &cancel.signal(), 30_000, &hooks).await.unwrap();
+    let sent = send_file(&api, &file, &target("a"), &cancel.signal(), 30_000, &hooks).await;
+    let Ok(Sent::Dataset(dataset)) = sent else { panic!("a dataset comes of a model's upload") };
     assert_eq!(dataset.name, "words.txt");
     let sent = seen.borrow().clone();
     assert!(sent.windows(2).all(|w| w[0] <= w[1]), "progress never goes back: {sent:?}");
@@ -219,4 +222,42 @@ fn routes_write_only_what_differs_and_keep_ids_one_segment() {
     let searched = ListQuery { page: 2, search: "call centre".into(), ..ListQuery::default() };
     assert_eq!(Route::Models(searched).path(), "/custom-models?page=2&search=call%20centre");
     assert_eq!(Route::model("a/../b").path(), "/custom-models/a%2F..%2Fb");
+}
+
+#[wasm_bindgen_test]
+async fn a_session_is_started_only_with_its_audio_uploaded_by_the_same_protocol() {
+    use custom_models_console::services::uploads::send::{send_file, Destination, Hooks, Sent, Target};
+    use domain::stt::{SessionMode, SessionRequest};
+    use domain::upload::session_audio::SessionAudioRequest;
+
+    let api = Api::Mock(MockApi::load(
+        &MockOptions { chunk_latency_ms: 0, ..mock_options("cm-test-session-audio") },
+        None,
+        None,
+    ));
+    let mut wav = b"RIFF\x24\x00\x00\x00WAVEfmt ".to_vec();
+    wav.resize(1024 * 1024 + 7, 0);
+    let request = |audio_upload_id: &str| SessionRequest {
+        mode: SessionMode::Transcription,
+        language: "en-US".into(),
+        model_id: None,
+        audio_upload_id: audio_upload_id.into(),
+        transcript_file_name: None,
+    };
+    let refused = api.create_session(&request("up_none"), "k-none").await.unwrap_err();
+    assert_eq!(refused.status(), Some(422), "no session without its audio");
+    let target = Target {
+        destination: Destination::SessionAudio(SessionAudioRequest::new("call.wav".into(), wav.len() as u64)),
+        upload_id: None,
+        start_key: "start-audio".into(),
+        complete_key: "complete-audio".into(),
+    };
+    let hooks = Hooks { state: Box::new(|_| {}), progress: Box::new(|_| {}), started: Box::new(|_, _| {}) };
+    let cancel = web_sys::AbortController::new().unwrap();
+    let sent = send_file(&api, &blob_of(&wav), &target, &cancel.signal(), 30_000, &hooks).await;
+    let Ok(Sent::SessionAudio(audio)) = sent else { panic!("session audio completes as such") };
+    let session = api.create_session(&request(&audio.upload_id), "k-audio").await.unwrap();
+    assert_eq!(session.audio_file_name, "call.wav");
+    let again = api.create_session(&request(&audio.upload_id), "k-again").await.unwrap_err();
+    assert_eq!(again.status(), Some(422), "each audio serves one session");
 }

@@ -18,6 +18,7 @@ use async_trait::async_trait;
 use domain::evaluation::{Evaluation, Utterance, UtteranceFilter, UtteranceSort};
 use domain::stt::{SessionRequest, SttSession};
 use domain::upload::resume::UploadStatus;
+use domain::upload::session_audio::{SessionAudio, SessionAudioRequest};
 use domain::upload::{UploadRequest, UploadTicket};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
 
@@ -146,7 +147,15 @@ pub trait Backend {
     /// [`StreamNews::Closed`]: domain::live::StreamNews::Closed
     async fn open_events(&self, listener: StreamListener) -> ApiResult<EventStream>;
 
-    // STT Sessions (docs/api.md, "STT Sessions"; the Home page).
+    // STT Sessions (docs/api.md, "STT Sessions"; the Home page). Their audio goes
+    // up first by the upload protocol above: its own start, the same chunks, and a
+    // complete that answers the upload the session request then names.
+
+    /// Starts the upload of a session's audio (`POST /uploads`); `key` as for any start.
+    async fn start_session_audio(&self, request: &SessionAudioRequest, key: &str) -> ApiResult<UploadTicket>;
+
+    /// Completes a session's audio upload; the answer's `upload_id` goes in the session request.
+    async fn complete_session_audio(&self, upload_id: &str, key: &str) -> ApiResult<SessionAudio>;
 
     async fn create_session(&self, request: &SessionRequest, key: &str) -> ApiResult<SttSession>;
 

@@ -28,3 +28,4 @@ pub mod status_badge;
 pub mod toast_region;
 pub mod training_progress;
 pub mod upload_indicator;
+pub mod upload_progress;

@@ -33,7 +33,7 @@ export default defineConfig({
     {
       name: 'production build',
       use: { baseURL: origin(port + 1) },
-      testMatch: /(http-mode|details-http|cancel-http|production|csp|uploads-network|hardening|forward-compat|steady|evaluation-http|cross-origin)\.spec/,
+      testMatch: /(http-mode|details-http|cancel-http|production|csp|uploads-network|hardening|forward-compat|steady|evaluation-http|cross-origin|stt-session-http)\.spec/,
     },
   ],
   webServer: [

@@ -6,6 +6,7 @@
 
 use serde_json::{json, Value};
 
+use super::session_audio::Completed;
 use super::test_support::now;
 use super::*;
 use domain::{encode, wire};
@@ -113,7 +114,7 @@ fn every_answer_encodes_and_decodes_back_and_is_written_for_the_contract_check()
     store.receive_chunk(&ticket.upload_id, 0, Some(b"one")).unwrap();
     let status = store.upload_status(&ticket.upload_id).unwrap();
     out.ok("GET", &format!("/uploads/{}", ticket.upload_id), 200, encode::upload_status(&status));
-    let dataset = store.complete_upload(&ticket.upload_id, now()).unwrap();
+    let dataset = store.complete_upload(&ticket.upload_id, now()).unwrap().dataset().unwrap();
     out.ok("POST", &format!("/uploads/{}/complete", ticket.upload_id), 201, encode::dataset(&dataset));
     out.refused("GET", "/uploads/gone", store.upload_status("gone").unwrap_err());
     out.refused(
@@ -139,14 +140,30 @@ fn every_answer_encodes_and_decodes_back_and_is_written_for_the_contract_check()
 
     evaluations_and_versions(&mut store, &mut out);
 
+    let audio = SessionAudioRequest::new("call.wav".into(), 12);
+    let ticket = store.start_session_audio(audio, now()).unwrap();
+    out.ok("POST", "/uploads", 201, encode::upload_ticket(&ticket));
+    store.receive_chunk(&ticket.upload_id, 0, Some(b"RIFF\x24\x00\x00\x00WAVE")).unwrap();
+    let Ok(Completed::SessionAudio(audio)) = store.complete_upload(&ticket.upload_id, now()) else {
+        panic!("session audio completes as such")
+    };
+    let body = encode::session_audio(&audio);
+    assert_eq!(wire::decode_session_audio(&text(&body)).unwrap(), audio);
+    out.ok("POST", &format!("/uploads/{}/complete", audio.upload_id), 201, body);
     let session = SessionRequest {
         mode: SessionMode::Transcription,
         language: "en-US".into(),
         model_id: None,
-        audio_file_name: "call.wav".into(),
-        audio_size: 1_000,
+        audio_upload_id: audio.upload_id.clone(),
         transcript_file_name: None,
     };
+    out.refused(
+        "POST",
+        "/stt-sessions",
+        store
+            .create_session(SessionRequest { audio_upload_id: "up_none".into(), ..session.clone() }, now())
+            .unwrap_err(),
+    );
     let started = store.create_session(session, now()).unwrap();
     out.ok("POST", "/stt-sessions", 201, encode::session(&started));
     // The first page of sessions as GET /stt-sessions?page=1&page_size=25 answers it.

@@ -1,5 +1,6 @@
 //! Datasets, and the chunked, resumable uploads that make them.
 
+use super::session_audio::Completed;
 use super::*;
 
 impl Store {
@@ -40,12 +41,19 @@ impl Store {
             problem: None,
             text: None,
             touched_at: None,
+            purpose: UploadPurpose::Dataset,
+            completed_at: None,
+            session_id: None,
         });
         Ok(UploadTicket { upload_id: id, chunk_size: CHUNK_BYTES })
     }
 
+    /// An upload still receiving chunks: a completed one is forgotten (docs/api.md).
     pub(super) fn upload_mut(&mut self, upload_id: &str) -> Result<&mut PendingUpload, Refusal> {
-        self.uploads.iter_mut().find(|u| u.id == upload_id).ok_or_else(|| Refusal::not_found("upload"))
+        self.uploads
+            .iter_mut()
+            .find(|u| u.id == upload_id && u.completed_at.is_none())
+            .ok_or_else(|| Refusal::not_found("upload"))
     }
 
     /// Records chunk `index`. `first_bytes` is the first chunk's content, which
@@ -70,10 +78,15 @@ impl Store {
         Ok(())
     }
 
-    pub fn complete_upload(&mut self, upload_id: &str, now: DateTime<Utc>) -> Result<Dataset, Refusal> {
+    /// Completes an upload: a dataset's becomes its dataset, a session's audio
+    /// waits for its session.
+    pub fn complete_upload(&mut self, upload_id: &str, now: DateTime<Utc>) -> Result<Completed, Refusal> {
         let upload = self.upload_mut(upload_id)?;
         if upload.received.len() as u64 != chunk_count(upload.request.size, CHUNK_BYTES) {
             return Err(Refusal::new(400, "validation_failed", "Some chunks of the file never arrived."));
+        }
+        if upload.purpose == UploadPurpose::SessionAudio {
+            return Ok(Completed::SessionAudio(self.complete_session_audio(upload_id, now)?));
         }
         let upload = upload.clone();
         self.uploads.retain(|u| u.id != upload_id);
@@ -98,7 +111,7 @@ impl Store {
         if let Some(stored) = self.datasets.iter_mut().find(|d| d.id == dataset.id) {
             stored.check = dataset.check.clone();
         }
-        Ok(dataset)
+        Ok(Completed::Dataset(dataset))
     }
 
     /// Starts an upload once per idempotency key: a retry after a lost answer
@@ -125,20 +138,23 @@ impl Store {
     }
 
     /// Completes an upload once per idempotency key: a retry after a lost
-    /// answer gets the same dataset, not a second one.
-    pub fn complete_upload_once(&mut self, upload_id: &str, now: DateTime<Utc>, key: &str) -> Result<Dataset, Refusal> {
-        self.once(
-            "complete",
-            key,
-            |s| s.complete_upload(upload_id, now),
-            |d| d.id.clone(),
-            |s, id| s.datasets.iter().find(|d| d.id == id).cloned(),
-        )
+    /// answer gets the same dataset (or session audio), not a second one.
+    pub fn complete_upload_once(
+        &mut self,
+        upload_id: &str,
+        now: DateTime<Utc>,
+        key: &str,
+    ) -> Result<Completed, Refusal> {
+        self.once("complete", key, |s| s.complete_upload(upload_id, now), Completed::id, |s, id| s.completed(id))
     }
 
     /// Which chunks of an upload the store holds.
     pub fn upload_status(&self, upload_id: &str) -> Result<UploadStatus, Refusal> {
-        let upload = self.uploads.iter().find(|u| u.id == upload_id).ok_or_else(|| Refusal::not_found("upload"))?;
+        let upload = self
+            .uploads
+            .iter()
+            .find(|u| u.id == upload_id && u.completed_at.is_none())
+            .ok_or_else(|| Refusal::not_found("upload"))?;
         Ok(UploadStatus {
             upload_id: upload.id.clone(),
             file_name: upload.request.file_name.clone(),
@@ -159,13 +175,14 @@ impl Store {
     pub(crate) fn expire_uploads(&mut self, now: DateTime<Utc>) -> bool {
         let before = self.uploads.len();
         let expiry = Duration::hours(UPLOAD_EXPIRY_HOURS);
-        self.uploads.retain(|u| u.touched_at.unwrap_or(u.started_at) + expiry > now);
+        // A session's audio stays with its session; one no session took expires like the rest.
+        self.uploads.retain(|u| u.session_id.is_some() || u.touched_at.unwrap_or(u.started_at) + expiry > now);
         self.uploads.len() != before
     }
 
     /// The ids of the uploads not completed, for a host that keeps their chunks.
     pub fn upload_ids(&self) -> Vec<String> {
-        self.uploads.iter().map(|u| u.id.clone()).collect()
+        self.uploads.iter().filter(|u| u.completed_at.is_none()).map(|u| u.id.clone()).collect()
     }
 
     /// How many chunks the store has received in all (for the demo's faults).
@@ -236,7 +253,7 @@ mod tests {
         assert_eq!(store.complete_upload(&ticket.upload_id, now()).unwrap_err().code, "validation_failed");
         assert!(store.receive_chunk(&ticket.upload_id, 2, None).is_err());
         store.receive_chunk(&ticket.upload_id, 1, None).unwrap();
-        let d = store.complete_upload(&ticket.upload_id, now()).unwrap();
+        let d = store.complete_upload(&ticket.upload_id, now()).unwrap().dataset().unwrap();
         assert_eq!(
             (d.duration_seconds, d.content_problem.clone()),
             (Some(12.0), Some(TrainingErrorCode::InvalidAudioFormat))

@@ -31,6 +31,7 @@ mod numbered;
 mod records;
 pub mod rows;
 mod seed;
+pub mod session_audio;
 mod sessions;
 mod versions;
 
@@ -51,6 +52,7 @@ use domain::training::{
     TrainingErrorCode,
 };
 use domain::upload::resume::UploadStatus;
+use domain::upload::session_audio::{SessionAudio, SessionAudioRequest, UploadPurpose};
 use domain::upload::{chunk_count, UploadRequest, UploadTicket};
 
 /// Bumped when the stored shape changes, so an old saved state is replaced, not misread.
@@ -149,6 +151,15 @@ struct PendingUpload {
     /// the upload expires [`UPLOAD_EXPIRY_HOURS`] after it (or after its start).
     #[serde(default)]
     touched_at: Option<DateTime<Utc>>,
+    /// A dataset's file (its `model_id` set) or a session's audio (none).
+    #[serde(default)]
+    purpose: UploadPurpose,
+    /// A session's audio stays once completed, until a session takes it.
+    #[serde(default)]
+    completed_at: Option<DateTime<Utc>>,
+    /// The session whose audio this is; it then never expires.
+    #[serde(default)]
+    session_id: Option<String>,
 }
 
 /// An upload not completed is forgotten this long after the last request about it (docs/api.md).
@@ -270,7 +281,15 @@ mod test_support {
             UploadRequest { file_name: name.into(), size: text.len() as u64, dataset_type: t, duration_seconds: None };
         let ticket = store.start_upload(model_id, request, now()).unwrap();
         store.receive_chunk(&ticket.upload_id, 0, Some(text.as_bytes())).unwrap();
-        store.complete_upload(&ticket.upload_id, now()).unwrap()
+        store.complete_upload(&ticket.upload_id, now()).unwrap().dataset().unwrap()
+    }
+
+    /// A session's audio uploaded the way the console does: start, one chunk, complete.
+    pub fn uploaded_audio(store: &mut Store, name: &str) -> String {
+        let ticket = store.start_session_audio(SessionAudioRequest::new(name.into(), 12), now()).unwrap();
+        store.receive_chunk(&ticket.upload_id, 0, Some(b"RIFF\x24\x00\x00\x00WAVE")).unwrap();
+        store.complete_upload(&ticket.upload_id, now()).unwrap();
+        ticket.upload_id
     }
 
     pub fn queries() -> Vec<ListQuery> {

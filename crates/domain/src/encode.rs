@@ -96,6 +96,11 @@ pub fn upload_ticket(t: &UploadTicket) -> Value {
     json!({ "upload_id": t.upload_id, "chunk_size": t.chunk_size })
 }
 
+/// A completed upload of a session's audio.
+pub fn session_audio(a: &crate::upload::session_audio::SessionAudio) -> Value {
+    json!({ "upload_id": a.upload_id, "purpose": "session_audio", "file_name": a.file_name, "size": a.size })
+}
+
 pub fn upload_status(s: &UploadStatus) -> Value {
     json!({ "upload_id": s.upload_id, "file_name": s.file_name, "size": s.size, "chunk_size": s.chunk_size, "received": s.received })
 }

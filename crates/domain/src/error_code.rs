@@ -15,6 +15,10 @@ pub enum ErrorCode {
     TrainingRunning,
     AlreadyTrained,
     ChecksumMismatch,
+    /// A session's `audio_upload_id` names no completed audio it may take.
+    AudioUploadUnknown,
+    /// A session's audio upload is not completed yet.
+    AudioUploadIncomplete,
     /// `validation_failed`, `invalid_audio_format`, `invalid_transcript_format`
     /// and `no-claims-available`: the codes a training can fail with.
     Training(TrainingErrorCode),
@@ -22,7 +26,7 @@ pub enum ErrorCode {
     Other(String),
 }
 
-const NAMED: [(&str, ErrorCode); 9] = [
+const NAMED: [(&str, ErrorCode); 11] = [
     ("not_found", ErrorCode::NotFound),
     ("forbidden", ErrorCode::Forbidden),
     ("no_organization", ErrorCode::NoOrganization),
@@ -32,6 +36,8 @@ const NAMED: [(&str, ErrorCode); 9] = [
     ("training_running", ErrorCode::TrainingRunning),
     ("already_trained", ErrorCode::AlreadyTrained),
     ("checksum_mismatch", ErrorCode::ChecksumMismatch),
+    ("audio_upload_unknown", ErrorCode::AudioUploadUnknown),
+    ("audio_upload_incomplete", ErrorCode::AudioUploadIncomplete),
 ];
 
 impl ErrorCode {
@@ -79,6 +85,8 @@ mod tests {
             "training_running",
             "already_trained",
             "checksum_mismatch",
+            "audio_upload_unknown",
+            "audio_upload_incomplete",
             "validation_failed",
             "invalid_audio_format",
             "invalid_transcript_format",

@@ -49,8 +49,9 @@ pub struct SessionRequest {
     pub language: String,
     /// `None` for the base model.
     pub model_id: Option<String>,
-    pub audio_file_name: String,
-    pub audio_size: u64,
+    /// The completed upload of the audio (`POST /uploads`, purpose `session_audio`):
+    /// a session never starts without its audio on the server.
+    pub audio_upload_id: String,
     /// Force Alignment only: the existing transcript.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transcript_file_name: Option<String>,

@@ -2,7 +2,8 @@
 //! file (`uploads/<upload_id>/<index>`), hashed on the way, and is renamed into
 //! place only when its length and digest are right: a refused chunk never
 //! replaces a kept one, and a restart finds every counted chunk whole. A completed
-//! upload's chunks are joined into `datasets/<dataset_id>`. Paths are built only
+//! upload's chunks are joined into `datasets/<dataset_id>`, or for a session's
+//! audio into `audio/<upload_id>`, which stays there for the session that takes it. Paths are built only
 //! from ids the backend made; the names users give files are data, never paths.
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ use crate::error::{ApiError, ApiResult};
 pub struct Files {
     uploads: PathBuf,
     datasets: PathBuf,
+    audio: PathBuf,
     /// Tells apart the temporary files of chunks sent twice at once.
     next_temp: AtomicU64,
 }
@@ -42,10 +44,11 @@ impl Files {
     pub fn open(data_dir: &Path) -> Result<Files, String> {
         let uploads = data_dir.join("uploads");
         let datasets = data_dir.join("datasets");
-        for dir in [&uploads, &datasets] {
+        let audio = data_dir.join("audio");
+        for dir in [&uploads, &datasets, &audio] {
             std::fs::create_dir_all(dir).map_err(|e| format!("create {}: {e}", dir.display()))?;
         }
-        Ok(Files { uploads, datasets, next_temp: AtomicU64::new(0) })
+        Ok(Files { uploads, datasets, audio, next_temp: AtomicU64::new(0) })
     }
 
     fn chunk_dir(&self, upload_id: &str) -> Option<PathBuf> {
@@ -77,15 +80,24 @@ impl Files {
     /// Joins a completed upload's chunks into its dataset's file, then forgets them.
     /// Nothing to do when an earlier try (a retried complete) already did it.
     pub async fn assemble(&self, upload_id: &str, dataset_id: &str) -> ApiResult<()> {
-        let (Some(dir), true) = (self.chunk_dir(upload_id), is_safe_id(dataset_id)) else {
+        self.join(upload_id, &self.datasets, dataset_id).await
+    }
+
+    /// Joins a session's completed audio into `audio/<upload_id>`, where it stays.
+    pub async fn assemble_audio(&self, upload_id: &str) -> ApiResult<()> {
+        self.join(upload_id, &self.audio, upload_id).await
+    }
+
+    async fn join(&self, upload_id: &str, into: &Path, name: &str) -> ApiResult<()> {
+        let (Some(dir), true) = (self.chunk_dir(upload_id), is_safe_id(name)) else {
             return Err(ApiError::not_found());
         };
         if !tokio::fs::try_exists(&dir).await.unwrap_or(false) {
             return Ok(());
         }
         let fail = |e: std::io::Error| ApiError::unavailable("join the chunks", e);
-        let target = self.datasets.join(dataset_id);
-        let temp = self.datasets.join(format!("{dataset_id}.part"));
+        let target = into.join(name);
+        let temp = into.join(format!("{name}.part"));
         let mut out = tokio::fs::File::create(&temp).await.map_err(fail)?;
         for index in 0u64.. {
             let mut chunk = match tokio::fs::File::open(dir.join(index.to_string())).await {

@@ -5,6 +5,7 @@ use async_trait::async_trait;
 use domain::evaluation::{Evaluation, Utterance, UtteranceFilter, UtteranceSort};
 use domain::stt::{SessionRequest, SttSession};
 use domain::upload::resume::{decode_upload_status, UploadStatus};
+use domain::upload::session_audio::{SessionAudio, SessionAudioRequest};
 use domain::upload::{UploadRequest, UploadTicket};
 use domain::{wire, CustomModel, Dataset, Language, ListQuery, Page, User};
 use gloo_net::http::Method;
@@ -192,6 +193,19 @@ impl Backend for HttpApi {
 
     async fn open_events(&self, listener: StreamListener) -> ApiResult<EventStream> {
         self.event_stream(listener).await
+    }
+
+    async fn start_session_audio(&self, request: &SessionAudioRequest, key: &str) -> ApiResult<UploadTicket> {
+        let body = serde_json::to_value(request).map_err(|e| ApiError::Decode(e.to_string()))?;
+        let text =
+            self.send_body(Method::POST, "/uploads", &[], Some(Body::Json(body)), Extra::idempotent(key)).await?;
+        Ok(wire::decode_upload_ticket(&text)?)
+    }
+
+    async fn complete_session_audio(&self, upload_id: &str, key: &str) -> ApiResult<SessionAudio> {
+        check_ids(&[upload_id])?;
+        let path = format!("/uploads/{}/complete", encode(upload_id));
+        Ok(wire::decode_session_audio(&self.send_body(Method::POST, &path, &[], None, Extra::idempotent(key)).await?)?)
     }
 
     async fn create_session(&self, request: &SessionRequest, key: &str) -> ApiResult<SttSession> {

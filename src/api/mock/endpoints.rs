@@ -5,8 +5,11 @@ use async_trait::async_trait;
 use domain::evaluation::{Evaluation, Utterance, UtteranceFilter, UtteranceSort};
 use domain::stt::{SessionRequest, SttSession};
 use domain::upload::resume::UploadStatus;
+use domain::upload::session_audio::{SessionAudio, SessionAudioRequest};
 use domain::upload::{UploadRequest, UploadTicket};
 use domain::{CustomModel, Dataset, Language, ListQuery, Page, User};
+
+use backend::session_audio::Completed;
 
 use super::{MockApi, Refusal};
 use crate::api::backend::{Backend, ChunkRequest, EventStream, StreamListener};
@@ -110,7 +113,11 @@ impl Backend for MockApi {
 
     async fn complete_upload(&self, upload_id: &str, key: &str) -> ApiResult<Dataset> {
         check_ids(&[upload_id])?;
-        self.call(true, |s, now| s.complete_upload_once(upload_id, now, key)).await
+        self.call(true, |s, now| match s.complete_upload_once(upload_id, now, key)? {
+            Completed::Dataset(dataset) => Ok(dataset),
+            Completed::SessionAudio(_) => Err(not_this_kind("a session's audio")),
+        })
+        .await
     }
 
     async fn abort_upload(&self, upload_id: &str) -> ApiResult<()> {
@@ -175,6 +182,19 @@ impl Backend for MockApi {
         Ok(stream)
     }
 
+    async fn start_session_audio(&self, request: &SessionAudioRequest, key: &str) -> ApiResult<UploadTicket> {
+        self.call(true, |s, now| s.start_session_audio_once(request.clone(), now, key)).await
+    }
+
+    async fn complete_session_audio(&self, upload_id: &str, key: &str) -> ApiResult<SessionAudio> {
+        check_ids(&[upload_id])?;
+        self.call(true, |s, now| match s.complete_upload_once(upload_id, now, key)? {
+            Completed::SessionAudio(audio) => Ok(audio),
+            Completed::Dataset(_) => Err(not_this_kind("a dataset")),
+        })
+        .await
+    }
+
     async fn create_session(&self, request: &SessionRequest, key: &str) -> ApiResult<SttSession> {
         self.call(true, |s, now| s.create_session_once(request.clone(), now, key)).await
     }
@@ -186,4 +206,9 @@ impl Backend for MockApi {
         })
         .await
     }
+}
+
+/// The console completed an upload as the other kind: a bug of the console, said plainly.
+fn not_this_kind(what: &str) -> Refusal {
+    Refusal::new(409, "invalid_request", format!("That upload was {what}."))
 }

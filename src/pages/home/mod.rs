@@ -1,6 +1,7 @@
 //! The Home (workspace) page: start an STT Session, with a trained custom
 //! model if the user has one, and see the recent sessions.
 
+mod audio_upload;
 mod stt_session;
 
 use domain::stt::SttSession;

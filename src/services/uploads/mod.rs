@@ -17,7 +17,7 @@ use crate::api::Api;
 use crate::browser::network::{abort_controller, idempotency_key};
 use crate::services::host_events::HostEvents;
 use crate::services::toasts::Toasts;
-use send::{send_file, Hooks, Stop, Target};
+use send::{send_file, Destination, Hooks, Sent, Stop, Target};
 
 /// One file on its way.
 #[derive(Clone)]
@@ -193,14 +193,14 @@ impl Uploads {
         self.update(key, |e| e.cancel = Some(controller));
         self.set_state(key, FileState::Sending);
         let target = Target {
-            model_id: entry.model_id.clone(),
-            request: entry.request.clone(),
+            destination: Destination::Dataset { model_id: entry.model_id.clone(), request: entry.request.clone() },
             upload_id: entry.upload_id.clone(),
             start_key: entry.start_key.clone(),
             complete_key: entry.complete_key.clone(),
         };
         let this = self;
         let file = entry.file.clone();
+        let (entry_model_id, entry_file_name) = (entry.model_id.clone(), entry.request.file_name.clone());
         let hooks = Hooks {
             state: Box::new(move |state| this.set_state(key, state)),
             progress: Box::new(move |sent| {
@@ -217,14 +217,17 @@ impl Uploads {
         let api = self.api.get_value();
         let outcome = send_file(&api, &file, &target, &signal, self.timeout_ms, &hooks).await;
         let upload_id = self.entries.with_untracked(|e| e.iter().find(|e| e.key == key)?.upload_id.clone());
+        let (model_id, file_name) = (&entry_model_id, &entry_file_name);
         match outcome {
-            Ok(dataset) => {
+            // Only a session's dialog sends session audio; a dataset comes back here.
+            Ok(Sent::SessionAudio(_)) => self.set_state(key, FileState::Done),
+            Ok(Sent::Dataset(dataset)) => {
                 let detail = serde_json::json!({
-                    "modelId": target.model_id,
+                    "modelId": model_id,
                     "dataset": { "id": dataset.id, "name": dataset.name, "type": dataset.dataset_type.label() },
                 });
                 self.events.emit("cm-dataset-uploaded", detail);
-                let link = ("Open the model".to_owned(), crate::routes::Route::model(&target.model_id));
+                let link = ("Open the model".to_owned(), crate::routes::Route::model(model_id));
                 self.toasts.success(format!("{} uploaded.", dataset.name), Some(link));
                 self.set_state(key, FileState::Done);
                 if let Some(id) = upload_id {
@@ -235,11 +238,8 @@ impl Uploads {
             Err(Stop::Cancelled) => self.set_state(key, FileState::Cancelled),
             Err(Stop::SignIn) => self.set_state(key, FileState::Waiting(domain::upload::retry::Waiting::SignIn)),
             Err(Stop::Refused(err)) => {
-                let link = ("Open the model".to_owned(), crate::routes::Route::model(&target.model_id));
-                self.toasts.failure(
-                    format!("{} could not be uploaded: {}", target.request.file_name, err.user_message()),
-                    Some(link),
-                );
+                let link = ("Open the model".to_owned(), crate::routes::Route::model(model_id));
+                self.toasts.failure(format!("{} could not be uploaded: {}", file_name, err.user_message()), Some(link));
                 self.set_state(key, FileState::Failed(err.user_message()));
             }
             Err(Stop::Unreadable(reason)) => self.set_state(key, FileState::Failed(reason)),
@@ -248,10 +248,7 @@ impl Uploads {
                     self.forget(&id);
                 }
                 self.entries.update(|e| e.retain(|e| e.key != key));
-                self.tell(format!(
-                    "The server no longer holds the upload of {}. Upload the file again.",
-                    target.request.file_name
-                ));
+                self.tell(format!("The server no longer holds the upload of {}. Upload the file again.", file_name));
             }
         }
     }

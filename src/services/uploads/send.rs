@@ -10,6 +10,7 @@ use std::rc::Rc;
 use domain::upload::batch::{ChunkWindow, FileState};
 use domain::upload::resume::{bytes_received, resume_plan};
 use domain::upload::retry::{chunk_timeout_ms, classify, is_busy, wait_ms, Next, Waiting};
+use domain::upload::session_audio::{SessionAudio, SessionAudioRequest};
 use domain::upload::{chunk_count, chunk_range, UploadRequest};
 use domain::Dataset;
 use web_sys::{AbortController, AbortSignal, File};
@@ -23,10 +24,32 @@ const PARALLEL_CHUNKS: usize = 3;
 /// A chunk refused as damaged this many times in a row is a refusal.
 const MAX_RESENDS: u32 = 5;
 
+/// Where a file goes: a model's dataset, or the audio of an STT Session (which
+/// starts elsewhere and completes into no dataset, docs/api.md "STT Sessions").
+#[derive(Clone)]
+pub enum Destination {
+    Dataset { model_id: String, request: UploadRequest },
+    SessionAudio(SessionAudioRequest),
+}
+
+impl Destination {
+    fn size(&self) -> u64 {
+        match self {
+            Destination::Dataset { request, .. } => request.size,
+            Destination::SessionAudio(request) => request.size,
+        }
+    }
+}
+
+/// What a completed upload made.
+pub enum Sent {
+    Dataset(Dataset),
+    SessionAudio(SessionAudio),
+}
+
 /// What to send, and the keys that make its start and completion safe to retry.
 pub struct Target {
-    pub model_id: String,
-    pub request: UploadRequest,
+    pub destination: Destination,
     /// Set when resuming: the server already has part of it.
     pub upload_id: Option<String>,
     pub start_key: String,
@@ -124,13 +147,19 @@ pub async fn send_file(
     cancel: &AbortSignal,
     base_timeout_ms: u32,
     hooks: &Hooks,
-) -> Result<Dataset, Stop> {
-    let size = target.request.size;
+) -> Result<Sent, Stop> {
+    let size = target.destination.size();
     let (upload_id, chunk_size, plan, acked) = match &target.upload_id {
         None => {
-            let ticket =
-                persist(hooks, cancel, || api.start_upload(&target.model_id, &target.request, &target.start_key))
-                    .await?;
+            let key = &target.start_key;
+            let ticket = match &target.destination {
+                Destination::Dataset { model_id, request } => {
+                    persist(hooks, cancel, || api.start_upload(model_id, request, key)).await?
+                }
+                Destination::SessionAudio(request) => {
+                    persist(hooks, cancel, || api.start_session_audio(request, key)).await?
+                }
+            };
             (hooks.started)(&ticket.upload_id, ticket.chunk_size);
             let plan = (0..chunk_count(size, ticket.chunk_size)).collect();
             (ticket.upload_id, ticket.chunk_size, plan, 0)
@@ -198,5 +227,13 @@ pub async fn send_file(
     if let Some(stop) = stopped.borrow_mut().take() {
         return Err(if cancel.aborted() { Stop::Cancelled } else { stop });
     }
-    persist(hooks, cancel, || api.complete_upload(&upload_id, &target.complete_key)).await
+    let key = &target.complete_key;
+    Ok(match &target.destination {
+        Destination::Dataset { .. } => {
+            Sent::Dataset(persist(hooks, cancel, || api.complete_upload(&upload_id, key)).await?)
+        }
+        Destination::SessionAudio(_) => {
+            Sent::SessionAudio(persist(hooks, cancel, || api.complete_session_audio(&upload_id, key)).await?)
+        }
+    })
 }

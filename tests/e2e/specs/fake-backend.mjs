@@ -64,6 +64,7 @@ export function backendState({
     models,
     datasets, // model id -> dataset objects
     uploads: {},
+    audio: {}, // completed session audio: upload id -> { file_name, size, bytes, session }
     sessions, // newest first
     credits,
     chunkSize,

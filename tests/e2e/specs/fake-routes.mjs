@@ -102,6 +102,15 @@ function uploadRoutes(state, record) {
     state.uploads[id] = { model: decodeURIComponent(start[1]), request: JSON.parse(record.body), chunkSize: state.chunkSize, received: new Map() };
     return json(201, { upload_id: id, chunk_size: state.chunkSize }, { Location: `/uploads/${id}` });
   }
+  if (path === '/uploads' && method === 'POST') {
+    // A session's audio: the same chunks, no model, and kept once complete for its session.
+    const request = JSON.parse(record.body);
+    if (request.purpose !== 'session_audio') return refuse(400, 'invalid_request', 'purpose must be session_audio.');
+    if (!/\.(wav|mp3|m4a|flac)$/i.test(request.file_name ?? '')) return refuse(400, 'invalid_audio_format', 'Choose an audio file.');
+    const id = `up${++state.uploadCount}`;
+    state.uploads[id] = { audio: true, request, chunkSize: state.chunkSize, received: new Map(), parts: new Map() };
+    return json(201, { upload_id: id, chunk_size: state.chunkSize }, { Location: `/uploads/${id}` });
+  }
   const upload = path.match(/^\/uploads\/([^/]+)$/);
   const id = upload && decodeURIComponent(upload[1]);
   const held = upload && state.uploads[id];
@@ -121,6 +130,7 @@ function uploadRoutes(state, record) {
     if (!finished) return notFound('upload');
     const count = Math.max(1, Math.ceil(finished.request.size / finished.chunkSize));
     if (finished.received.size < count) return refuse(400, 'validation_failed', 'Some chunks are missing.');
+    if (finished.audio) return completeAudio(state, decodeURIComponent(complete[1]), finished);
     const dataset = { id: `d${++state.datasetCount}`, model_id: finished.model, name: finished.request.file_name, type: finished.request.type,
       duration_seconds: finished.request.duration_seconds ?? null, url: null, started_at: now(), finished_at: now() };
     (state.datasets[finished.model] ??= []).push(dataset);
@@ -145,11 +155,20 @@ async function chunk(state, record, held) {
   const digest = `sha-256=:${createHash('sha256').update(bytes).digest('base64')}:`;
   if (record.digest !== digest) return refuse(400, 'checksum_mismatch', 'The chunk did not arrive intact.');
   held.received.set(index, bytes.length);
+  held.parts?.set(index, Buffer.from(bytes));
   if (state.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, state.chunkDelayMs));
   return empty();
 }
 
-/** The Home page's sessions, newest first. */
+/** A session's audio, whole, waiting for the one session that names it (`state.audio`, with its bytes). */
+function completeAudio(state, id, finished) {
+  const bytes = Buffer.concat([...finished.parts.keys()].sort((a, b) => a - b).map((i) => finished.parts.get(i)));
+  state.audio[id] = { file_name: finished.request.file_name, size: finished.request.size, bytes, session: null };
+  delete state.uploads[id];
+  return json(201, { upload_id: id, purpose: 'session_audio', file_name: finished.request.file_name, size: finished.request.size });
+}
+
+/** The Home page's sessions, newest first; each takes its completed audio. */
 function sessionRoutes(state, record) {
   const { method, path } = record;
   if (path !== '/stt-sessions') return null;
@@ -163,11 +182,17 @@ function sessionRoutes(state, record) {
   if (request.mode === 'force_alignment' && !request.transcript_file_name) {
     return refuse(400, 'validation_failed', 'Force Alignment needs the existing transcript.');
   }
+  if (state.uploads[request.audio_upload_id]?.audio) {
+    return refuse(422, 'audio_upload_incomplete', 'The audio’s upload is not complete.');
+  }
+  const audio = state.audio[request.audio_upload_id];
+  if (!audio || audio.session) return refuse(422, 'audio_upload_unknown', 'No uploaded audio has that id: upload the audio first.');
   const session = {
     id: `stt${state.sessions.length + 1}`, mode: request.mode, language: request.language,
-    model_id: request.model_id ?? null, model_name: model?.name ?? null, audio_file_name: request.audio_file_name,
+    model_id: request.model_id ?? null, model_name: model?.name ?? null, audio_file_name: audio.file_name,
     transcript_file_name: request.transcript_file_name ?? null, status: 'queued', created_at: now(),
   };
+  audio.session = session.id;
   state.sessions.unshift(session);
   return json(201, session);
 }

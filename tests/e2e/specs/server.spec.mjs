@@ -3,7 +3,7 @@
 // The console's requests to /api go to the server (same origin, so the page's
 // strict CSP holds); `cargo build -p server` makes the binary (make test does).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -104,4 +104,42 @@ test('a model another client makes through the API is in the list; a member may 
     method: 'DELETE', headers: { Authorization: 'Bearer dev-member' },
   });
   expect([refused.status, (await refused.json()).error]).toEqual([403, 'forbidden']);
+});
+
+test('an STT Session sends its audio to the server first, through a lost connection, and the server keeps it', async ({ page }) => {
+  test.setTimeout(60_000);
+  // Two chunks of the server's 1 MiB: a WAV header, then a pattern.
+  const audio = Buffer.concat([Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1'),
+    Buffer.from(Array.from({ length: 1024 * 1024 + 500 }, (_, i) => i % 251))]);
+  // The first chunk's connection fails once, as a dropped network does; the console sends it again.
+  let dropped = false;
+  await page.route('**/api/uploads/*', async (route) => {
+    if (route.request().method() === 'PUT' && !dropped) {
+      dropped = true;
+      await route.abort('internetdisconnected');
+    } else {
+      await route.fallback();
+    }
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'STT Session' }).click();
+  const dialog = page.getByRole('dialog', { name: 'STT Session' });
+  await dialog.getByLabel('Audio file').setInputFiles({ name: 'server-call.wav', mimeType: 'audio/wav', buffer: audio });
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  const row = page.getByRole('table', { name: 'Recent sessions' }).locator('tbody tr').first();
+  await expect(row).toContainText('server-call.wav');
+  expect(dropped).toBe(true);
+
+  // The file is on the server's disk, whole; its upload belongs to that session alone.
+  const sessions = await (await fetch(`${server.base}/stt-sessions`, { headers: { Authorization: 'Bearer dev-admin' } })).json();
+  expect(sessions.items[0].audio_file_name).toBe('server-call.wav');
+  const kept = readdirSync(join(server.dataDir, 'audio')).map((name) => readFileSync(join(server.dataDir, 'audio', name)));
+  expect(kept.some((bytes) => bytes.equals(audio))).toBe(true);
+  const refused = await fetch(`${server.base}/stt-sessions`, {
+    method: 'POST',
+    headers: { Authorization: 'Bearer dev-admin', 'Content-Type': 'application/json', 'Idempotency-Key': 'e2e-no-audio' },
+    body: JSON.stringify({ mode: 'transcription', language: 'en-US', model_id: null, audio_upload_id: 'up_0' }),
+  });
+  expect([refused.status, (await refused.json()).error]).toEqual([422, 'audio_upload_unknown']);
 });

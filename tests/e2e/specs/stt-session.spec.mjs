@@ -68,6 +68,34 @@ test('a Force Alignment session with audio and transcript is created and listed'
   await expect(page.getByRole('table', { name: 'Recent sessions' }).locator('tbody tr')).toHaveCount(1);
 });
 
+test.describe('the audio of a session', () => {
+  // Slow chunks, and the demo's network gone for a while after the first one.
+  test.use({ consoleConfig: { mock: { chunkLatencyMs: 400, faults: { offlineAfterChunk: 1, offlineForMs: 1_500 } } } });
+
+  test('is uploaded in chunks with its progress, waits out a drop, then the session is created with it', async ({ page }) => {
+    // Five chunks of the demo's 1 MiB (a WAV header, then silence): three go at once,
+    // so the drop after the first one meets the later ones.
+    const big = Buffer.concat([wav, Buffer.alloc(4 * 1024 * 1024 + 100)]);
+    await page.goto('/');
+    const dialog = await openSession(page);
+    await dialog.getByLabel('Audio file').setInputFiles({ name: 'meeting.wav', mimeType: 'audio/wav', buffer: big });
+    await dialog.getByLabel('Language').selectOption({ label: 'German' });
+    await dialog.getByRole('button', { name: 'Start' }).click();
+    await expect(dialog.getByRole('button', { name: 'Uploading audio…' })).toBeDisabled();
+    await expect(dialog.getByRole('progressbar', { name: 'Upload of meeting.wav' })).toBeVisible();
+    await expect(dialog.getByRole('status')).toContainText('Connection lost — retrying', { timeout: 10_000 });
+    // What the user chose stays while the upload waits.
+    await expect(dialog.getByLabel('Language')).toHaveValue('de-DE');
+    await expect(dialog).toBeHidden({ timeout: 20_000 });
+    const row = page.getByRole('table', { name: 'Recent sessions' }).locator('tbody tr').first();
+    await expect(row).toContainText('meeting.wav');
+    await expect(row).toContainText('German');
+    // The demo's store holds the audio's upload, complete and given to that session.
+    const held = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n'));
+    expect(held).toMatch(/"purpose":"session_audio"[^}]*"session_id":"stt_/);
+  });
+});
+
 test('the banner and guide links lead to the Home page', async ({ page }) => {
   await page.goto('/custom-models');
   await page.getByRole('region', { name: 'About custom models' }).getByRole('link', { name: 'Home page' }).click();

@@ -4,6 +4,7 @@
 pub mod batch;
 pub mod resume;
 pub mod retry;
+pub mod session_audio;
 
 use serde::{Deserialize, Serialize};
 

@@ -104,6 +104,21 @@ pub fn decode_upload_ticket(text: &str) -> Result<crate::upload::UploadTicket, D
     Ok(crate::upload::UploadTicket { upload_id, chunk_size })
 }
 
+/// The answer to completing a session's audio upload: the upload's id, which the
+/// session request names, with the file it holds.
+pub fn decode_session_audio(text: &str) -> Result<crate::upload::session_audio::SessionAudio, DecodeError> {
+    let value = parse(text)?;
+    let map = object(&value, "upload")?;
+    let upload_id = opt_str(map, "upload_id")
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| DecodeError("the completed upload has no id".into()))?;
+    Ok(crate::upload::session_audio::SessionAudio {
+        upload_id,
+        file_name: opt_str(map, "file_name").unwrap_or_default(),
+        size: map.get("size").and_then(Value::as_u64).unwrap_or(0),
+    })
+}
+
 pub fn decode_session(text: &str) -> Result<crate::stt::SttSession, DecodeError> {
     session(&parse(text)?)
 }

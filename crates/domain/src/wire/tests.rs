@@ -183,5 +183,8 @@ fn datasets_keep_unknown_types_and_drop_impossible_durations() {
     assert_eq!(decode_upload_ticket(r#"{"upload_id":"up1","chunk_size":8}"#).unwrap().chunk_size, 8);
     assert!(decode_upload_ticket(r#"{"upload_id":"up1","chunk_size":0}"#).is_err());
     assert!(decode_upload_ticket(r#"{"chunk_size":8}"#).is_err());
+    let audio = decode_session_audio(r#"{"upload_id":"up1","purpose":"session_audio","file_name":"a.wav","size":9}"#);
+    assert_eq!(audio.map(|a| (a.upload_id, a.size)).ok(), Some(("up1".into(), 9)));
+    assert!(decode_session_audio(r#"{"file_name":"a.wav"}"#).is_err());
     assert!(decode_credits(r#"{"remaining":-1}"#).is_err());
 }

@@ -37,6 +37,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/custom-models/{id}/datasets", get(uploads::datasets))
         .route("/custom-models/{id}/datasets/{dataset_id}", axum::routing::delete(uploads::delete_dataset))
         .route("/custom-models/{id}/uploads", post(uploads::start))
+        .route("/uploads", post(uploads::start_session_audio))
         .route("/uploads/{upload_id}", get(uploads::status).put(uploads::chunk).delete(uploads::abort))
         // The older protocol (the index in the path), for consoles built before one URL per upload.
         .route("/uploads/{upload_id}/chunks/{index}", put(uploads::chunk_at))

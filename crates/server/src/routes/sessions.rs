@@ -31,8 +31,8 @@ pub struct NewSession {
     mode: SessionMode,
     language: String,
     model_id: Option<String>,
-    audio_file_name: String,
-    audio_size: u64,
+    /// The completed upload of the audio (`POST /uploads`).
+    audio_upload_id: String,
     #[serde(default)]
     transcript_file_name: Option<String>,
 }
@@ -48,8 +48,7 @@ pub async fn create(
         mode: b.mode,
         language: b.language,
         model_id: b.model_id,
-        audio_file_name: b.audio_file_name,
-        audio_size: b.audio_size,
+        audio_upload_id: b.audio_upload_id,
         transcript_file_name: b.transcript_file_name,
     };
     let session = state

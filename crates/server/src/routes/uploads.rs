@@ -12,9 +12,12 @@ use axum::Json;
 use base64::Engine;
 use domain::dataset::DatasetType;
 use domain::encode;
+use domain::upload::session_audio::{SessionAudioRequest, UploadPurpose};
 use domain::upload::{chunk_count, chunk_range, UploadRequest};
 use serde::Deserialize;
 use serde_json::Value;
+
+use backend::session_audio::Completed;
 
 use super::created;
 use crate::error::{ApiError, ApiResult};
@@ -78,6 +81,35 @@ pub async fn start(
     };
     let ticket = state
         .call_once(&user, &key.with(&body.fingerprint), |s, now| s.start_upload_once(id, request, now, &key.key))
+        .await?;
+    Ok(created(format!("/uploads/{}", ticket.upload_id), encode::upload_ticket(&ticket)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewAudioUpload {
+    purpose: UploadPurpose,
+    file_name: String,
+    size: u64,
+}
+
+/// `POST /uploads`: the upload of a session's audio, which belongs to no model.
+pub async fn start_session_audio(
+    State(state): State<Arc<AppState>>,
+    Caller(user): Caller,
+    key: IdempotencyKey,
+    body: JsonBody<NewAudioUpload>,
+) -> ApiResult<Response> {
+    let b = &body.value;
+    if b.purpose != UploadPurpose::SessionAudio {
+        return Err(ApiError::invalid("purpose must be session_audio: a dataset is uploaded to its model."));
+    }
+    if b.file_name.trim().is_empty() || b.size == 0 {
+        return Err(ApiError::invalid("file_name must not be empty and size must be at least 1 byte."));
+    }
+    let request = SessionAudioRequest::new(b.file_name.clone(), b.size);
+    let ticket = state
+        .call_once(&user, &key.with(&body.fingerprint), |s, now| s.start_session_audio_once(request, now, &key.key))
         .await?;
     Ok(created(format!("/uploads/{}", ticket.upload_id), encode::upload_ticket(&ticket)))
 }
@@ -203,10 +235,19 @@ pub async fn complete(
 ) -> ApiResult<Response> {
     let upload_id = known(&upload_id)?;
     let request = key.with(&fingerprint(b""));
-    let dataset = state.call_once(&user, &request, |s, now| s.complete_upload_once(upload_id, now, &key.key)).await?;
+    let completed = state.call_once(&user, &request, |s, now| s.complete_upload_once(upload_id, now, &key.key)).await?;
     // Joined after the answer is decided; a retry joins what a crash left.
-    state.files.assemble(upload_id, &dataset.id).await?;
-    Ok((StatusCode::CREATED, Json(encode::dataset(&dataset))).into_response())
+    let body = match completed {
+        Completed::Dataset(dataset) => {
+            state.files.assemble(upload_id, &dataset.id).await?;
+            encode::dataset(&dataset)
+        }
+        Completed::SessionAudio(audio) => {
+            state.files.assemble_audio(upload_id).await?;
+            encode::session_audio(&audio)
+        }
+    };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
 pub async fn abort(

@@ -4,11 +4,10 @@
 
 use domain::dataset::{detect_type, FileProblem, Selection};
 use domain::size::human_size;
-use domain::upload::batch::FileState;
-use domain::upload::retry::Waiting;
 use leptos::prelude::*;
 
 use super::selection::{Check, PickedFiles};
+use crate::components::upload_progress::UploadProgress;
 use crate::services::uploads::{use_uploads, Entry};
 
 #[component]
@@ -64,38 +63,13 @@ pub fn BatchList(batch: usize) -> impl IntoView {
 fn BatchRow(entry: Entry) -> impl IntoView {
     let uploads = use_uploads();
     let (key, name, percent) = (entry.key, entry.request.file_name.clone(), entry.percent());
-    let progress = move || {
-        view! {
-            <div class="cm-progress">
-                <progress max="100" value=percent aria-label=format!("Upload of {name}")></progress>
-                <span>{format!("{percent}%")}</span>
-            </div>
-        }
-    };
     let removable = entry.state.is_removable().then(|| {
         view! {
             <button type="button" class="cm-btn cm-btn--link" aria-label=format!("Remove {}", entry.request.file_name)
                 on:click=move |_| uploads.remove(key)>"Remove"</button>
         }
     });
-    let state = match entry.state {
-        FileState::Queued => view! { <p class="cm-hint">"Queued"</p> }.into_any(),
-        FileState::Sending => progress().into_any(),
-        FileState::Waiting(Waiting::SignIn) => view! {
-            {progress()}
-            <p class="cm-field__error" role="alert">{Waiting::SignIn.message()}</p>
-            <button type="button" class="cm-btn" on:click=move |_| uploads.try_again(key)>"Try again"</button>
-        }
-        .into_any(),
-        FileState::Waiting(why) => {
-            view! { {progress()} <p class="cm-hint" role="status">{why.message()}</p> }.into_any()
-        }
-        FileState::Done => view! { {progress()} <p class="cm-hint">"Uploaded"</p> }.into_any(),
-        FileState::Failed(reason) => {
-            view! { <p class="cm-field__error" role="alert">{format!("Upload failed: {reason}")}</p> }.into_any()
-        }
-        FileState::Cancelled => view! { <p class="cm-hint">"Upload cancelled."</p> }.into_any(),
-    };
+    let on_try_again = Callback::new(move |()| uploads.try_again(key));
     view! {
         <li class="cm-file">
             <div class="cm-file__row">
@@ -103,7 +77,7 @@ fn BatchRow(entry: Entry) -> impl IntoView {
                 <span class="cm-file__meta">{human_size(entry.request.size)}</span>
                 {removable}
             </div>
-            {state}
+            <UploadProgress name percent state=entry.state on_try_again />
         </li>
     }
 }
