@@ -150,6 +150,12 @@ impl Store {
         }
     }
 
+    /// The completed audio uploads still kept (waiting for their session, or its
+    /// audio), so a host can remove the files of those that expired unused.
+    pub fn kept_audio_ids(&self) -> std::collections::HashSet<String> {
+        self.uploads.iter().filter(|u| u.completed_at.is_some()).map(|u| u.id.clone()).collect()
+    }
+
     /// The upload holding a session's audio, for a host that keeps its file.
     pub fn audio_upload_of(&self, session_id: &str) -> Option<String> {
         self.uploads.iter().find(|u| u.session_id.as_deref() == Some(session_id)).map(|u| u.id.clone())

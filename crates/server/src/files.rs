@@ -122,14 +122,13 @@ impl Files {
     /// Removes the chunks of uploads the backend no longer knows (expired, or left
     /// by a crash between a request and its answer) once untouched for `min_age`.
     pub async fn sweep(&self, live: &std::collections::HashSet<String>, min_age: std::time::Duration) {
-        let Ok(mut dirs) = tokio::fs::read_dir(&self.uploads).await else { return };
-        while let Ok(Some(entry)) = dirs.next_entry().await {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let age = entry.metadata().await.ok().and_then(|m| m.modified().ok()).and_then(|t| t.elapsed().ok());
-            if !live.contains(&name) && age.is_some_and(|age| age >= min_age) {
-                let _ = tokio::fs::remove_dir_all(entry.path()).await;
-            }
-        }
+        sweep_folder(&self.uploads, live, min_age).await;
+    }
+
+    /// Removes the files of session audio the backend no longer keeps (completed
+    /// but never taken by a session before it expired) once untouched for `min_age`.
+    pub async fn sweep_audio(&self, kept: &std::collections::HashSet<String>, min_age: std::time::Duration) {
+        sweep_folder(&self.audio, kept, min_age).await;
     }
 
     /// Removes a deleted dataset's file, in the background.
@@ -140,6 +139,24 @@ impl Files {
                 let _ = tokio::fs::remove_file(path).await;
             });
         }
+    }
+}
+
+/// Removes what `folder` holds but `keep` does not name, once untouched for `min_age`.
+async fn sweep_folder(folder: &Path, keep: &std::collections::HashSet<String>, min_age: std::time::Duration) {
+    let Ok(mut entries) = tokio::fs::read_dir(folder).await else { return };
+    while let Ok(Some(entry)) = entries.next_entry().await {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(meta) = entry.metadata().await else { continue };
+        let age = meta.modified().ok().and_then(|t| t.elapsed().ok());
+        if keep.contains(&name) || age.is_none_or(|age| age < min_age) {
+            continue;
+        }
+        let _ = if meta.is_dir() {
+            tokio::fs::remove_dir_all(entry.path()).await
+        } else {
+            tokio::fs::remove_file(entry.path()).await
+        };
     }
 }
 
@@ -190,4 +207,26 @@ async fn write_checked(path: &Path, rule: &ChunkRule, body: Body) -> ApiResult<(
     }
     // Counted only once on disk: a restart then finds every counted chunk whole.
     file.sync_all().await.map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn audio_no_session_took_is_swept_and_kept_audio_stays() {
+        let dir = std::env::temp_dir().join(format!("cm-files-sweep-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let files = Files::open(&dir).expect("files");
+        for id in ["up_1", "up_2"] {
+            std::fs::write(dir.join("audio").join(id), b"RIFF").expect("written");
+        }
+        let kept = ["up_1".to_owned()].into();
+        files.sweep_audio(&kept, std::time::Duration::from_secs(3600)).await;
+        assert!(dir.join("audio/up_2").exists(), "too young to sweep: it may be being joined");
+        files.sweep_audio(&kept, std::time::Duration::ZERO).await;
+        assert!(dir.join("audio/up_1").exists(), "a kept upload's audio stays");
+        assert!(!dir.join("audio/up_2").exists(), "audio no one keeps is removed");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -151,11 +151,17 @@ impl AppState {
         running.insert(key.to_owned()).then(|| InFlight { state: self.clone(), key: key.to_owned() })
     }
 
-    /// Removes the chunks of uploads that expired or were left behind.
+    /// Removes the chunks of uploads that expired or were left behind, and the
+    /// audio files no session took before they expired.
     pub async fn sweep_chunks(&self) {
-        let live = self.inner.lock().await.store.upload_ids().into_iter().collect();
+        let (live, audio) = {
+            let inner = self.inner.lock().await;
+            (inner.store.upload_ids().into_iter().collect(), inner.store.kept_audio_ids())
+        };
         // An hour's grace: a chunk of an upload being completed is never swept.
-        self.files.sweep(&live, std::time::Duration::from_secs(3600)).await;
+        let grace = std::time::Duration::from_secs(3600);
+        self.files.sweep(&live, grace).await;
+        self.files.sweep_audio(&audio, grace).await;
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
@@ -258,7 +264,7 @@ mod tests {
         let make = |s: &mut Store, now| s.create_model_once("Kept a day", "en-US", now, &key.key);
         let first = state.call_once(&user, &key, make).await.expect("made");
         {
-            let mut inner = state.inner.lock().await;
+            let inner = state.inner.lock().await;
             let old = (Utc::now() - chrono::Duration::hours(KEY_WINDOW_HOURS + 1)).to_rfc3339();
             inner.db.conn_for_tests().execute("UPDATE request_keys SET created_at = ?1", [old]).expect("aged");
         }
