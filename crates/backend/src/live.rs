@@ -81,6 +81,8 @@ impl Store {
 mod tests {
     use super::super::test_support::*;
     use super::*;
+    use domain::dataset_check::CheckStatus;
+    use domain::evaluation::EvaluationStatus;
 
     #[test]
     fn changes_since_the_last_look_are_announced_once_and_deletions_say_so() {
@@ -97,5 +99,48 @@ mod tests {
         store.delete_model(&m.id).unwrap();
         let gone = live.since(&store);
         assert!(gone.iter().any(|e| e.name == "model" && e.data["deleted"] == Value::Bool(true)), "{gone:?}");
+    }
+
+    /// The statuses the events of `name` about `id` told, in order.
+    fn told(events: &[LiveEvent], name: &str, id: &str) -> Vec<Value> {
+        events.iter().filter(|e| e.name == name && e.data["id"] == id).map(|e| e.data["status"].clone()).collect()
+    }
+
+    #[test]
+    fn what_time_moves_is_announced_as_the_api_then_answers() {
+        let start = now();
+        let at = |ms: i64| start + Duration::milliseconds(ms);
+        let mut store = Store::empty(4_000);
+        let m = store.create_model("Walked", "en-US", start).unwrap();
+        let file = "WEBVTT\n\n00:01.000 --> 00:02.000\nHello there\n";
+        let data = upload_text(&mut store, &m.id, "a.vtt", DatasetType::Transcript, file);
+        let mut live = LiveChanges::new(&store);
+
+        store.advance(at(2_000));
+        let events = live.since(&store);
+        let check = store.list_datasets(&m.id, 1, 25).unwrap().items[0].check.status.clone();
+        assert!(!check.known().is_some_and(|s| s == CheckStatus::Validating), "the check ended");
+        assert_eq!(told(&events, "dataset", &data.id), [serde_json::to_value(check).unwrap()], "its end is told");
+
+        store.start_training(&m.id, at(2_000)).unwrap();
+        live.since(&store);
+        store.advance(at(4_000));
+        let progress = live.since(&store);
+        assert!(progress.iter().any(|e| e.data["id"] == m.id.as_str() && e.data["progress"] == 50), "{progress:?}");
+        store.advance(at(6_500));
+        let ended = live.since(&store);
+        let status = serde_json::to_value(store.model(&m.id).unwrap().status).unwrap();
+        assert_eq!(told(&ended, "model", &m.id), [status], "the training's end is told with the status the API gives");
+
+        let test = upload_text(&mut store, &m.id, "t.vtt", DatasetType::Test, file);
+        store.advance(at(9_000));
+        let e = store.create_evaluation(&m.id, "Walk", &[test.id], at(9_000)).unwrap();
+        live.since(&store);
+        for (ms, status) in [(9_600, EvaluationStatus::Running), (20_000, EvaluationStatus::Succeeded)] {
+            store.advance(at(ms));
+            let events = live.since(&store);
+            assert_eq!(store.evaluation(&e.id).unwrap().status.known(), Some(status));
+            assert_eq!(told(&events, "test", &e.id), [serde_json::to_value(status).unwrap()], "at {ms} ms");
+        }
     }
 }

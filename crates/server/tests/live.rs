@@ -45,3 +45,45 @@ async fn a_ticket_opens_the_event_stream_once_and_a_token_in_the_url_does_not() 
     let anonymous = answer(http.post(format!("{}/events/tickets", server.base)).send().await.unwrap()).await;
     assert_eq!(anonymous.status, 401, "a ticket is bought with a token");
 }
+
+/// Reads the stream until an event named `name` whose data `wanted` accepts has been heard (10 s at most).
+async fn hear<S, B, E>(events: &mut S, name: &str, wanted: impl Fn(&serde_json::Value) -> bool)
+where
+    S: futures_util::Stream<Item = Result<B, E>> + Unpin,
+    B: AsRef<[u8]>,
+    E: std::fmt::Debug,
+{
+    let mut seen = String::new();
+    loop {
+        let heard = seen.split("\n\n").any(|event| {
+            let line = |field: &str| event.lines().find_map(|l| l.strip_prefix(field)).map(str::trim);
+            let data = line("data:").and_then(|d| serde_json::from_str(d).ok()).unwrap_or_default();
+            line("event:") == Some(name) && wanted(&data)
+        });
+        if heard {
+            return;
+        }
+        let next = tokio::time::timeout(Duration::from_secs(10), events.next()).await;
+        let chunk =
+            next.unwrap_or_else(|_| panic!("no {name} event as wanted in: {seen}")).expect("open").expect("bytes");
+        seen.push_str(&String::from_utf8_lossy(chunk.as_ref()));
+    }
+}
+
+#[tokio::test]
+async fn what_time_moves_is_told_with_no_request_asking() {
+    let server = Server::start(&data_dir("time-told"));
+    let api = server.client(ADMIN);
+    let mut events = api.request(reqwest::Method::GET, "/events").send().await.unwrap().bytes_stream();
+    hear(&mut events, "ready", |_| true).await;
+    let model = api.create_model("Left alone").await;
+    let id = model["id"].as_str().unwrap().to_owned();
+    let data = api.upload(&id, "train.vtt", "TRANSCRIPT", vtt(4).as_bytes()).await;
+    assert_eq!(data["status"], "validating");
+    // From here on nobody asks: the server's tick alone ends the check and the training.
+    hear(&mut events, "dataset", |d| d["id"] == data["id"] && d["status"] == "valid").await;
+    let running = api.post(&format!("/custom-models/{id}/train"), None, None).await;
+    assert_eq!(running.status, 200, "{}", running.body);
+    hear(&mut events, "model", |m| m["id"] == id.as_str() && m["progress"].as_u64().is_some_and(|p| p > 0)).await;
+    hear(&mut events, "model", |m| m["id"] == id.as_str() && m["status"] == 4).await;
+}
