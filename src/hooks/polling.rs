@@ -71,9 +71,11 @@ pub fn refresh_while<T: 'static>(
     let watch = use_training_watch();
     let poll_alive = alive.clone();
     let poll = move || {
-        // A poll that fell due as the stream opened is not needed: events tell the changes.
+        // A poll that fell due as the stream opened is not needed: events tell the
+        // changes. A retry of a refetch that failed is: no event will repeat it.
         let listening = stream.open.try_get_untracked().unwrap_or(false);
-        if !live(&poll_alive) || listening || expiry.expired.try_get_untracked().unwrap_or(true) {
+        let retry = retrying.try_get_untracked().unwrap_or(false);
+        if !live(&poll_alive) || (listening && !retry) || expiry.expired.try_get_untracked().unwrap_or(true) {
             return;
         }
         if is_hidden() && !watch.waiting() {
@@ -96,8 +98,11 @@ pub fn refresh_while<T: 'static>(
         });
         let Some(outcome) = outcome else { return };
         stop();
-        // Events say what changed while the stream is open; when it drops, polling resumes from here.
-        if stream.open.get() {
+        // Events say what changed while the stream is open; when it drops, polling
+        // resumes from here. A failed refetch is retried either way: the event that
+        // asked for it has been heard and will not come again.
+        let listening = stream.open.get();
+        if listening && outcome.is_ok() {
             retrying.set(false);
             return;
         }
@@ -110,7 +115,7 @@ pub fn refresh_while<T: 'static>(
                 now_busy.then(|| grow(delay, |wait| (wait * 3 / 2).min(LONGEST_MS)))
             }
             Err(ends) => {
-                let again = busy.get_value() && !ends;
+                let again = (busy.get_value() || listening) && !ends;
                 retrying.set(again);
                 again.then(|| grow(delay, |wait| (wait * 2).min(LONGEST_AFTER_FAILURE_MS)))
             }

@@ -41,9 +41,6 @@ struct Link {
     expiry: SessionExpiry,
 }
 
-/// Whether the console opens the stream at all (see `LiveEvents::new`).
-const SUBSCRIBES: bool = false;
-
 impl LiveEvents {
     pub fn new(api: Api, expiry: SessionExpiry) -> Self {
         let link = Rc::new(Link {
@@ -58,12 +55,7 @@ impl LiveEvents {
         let live =
             LiveEvents { open: link.open.into(), latest: link.latest.read_only(), openings: link.openings.read_only() };
         let stream = link.stream;
-        // Off until every change is announced: a dataset's check and a training's
-        // progress end without a changed row, so a console that stopped polling for
-        // the stream would miss them (seen in the e2e suite). Pages poll meanwhile.
-        if SUBSCRIBES {
-            connect(link);
-        }
+        connect(link);
         on_cleanup(move || drop(stream.try_set_value(None)));
         live
     }
