@@ -25,16 +25,51 @@ const GATHER_MS: u64 = 500;
 pub struct LiveEvents {
     /// The stream is open: changes are told as they happen.
     pub open: Signal<bool>,
-    /// The last event with its number, so two equal events are both heard.
-    latest: ReadSignal<Option<(u64, LiveEvent)>>,
+    /// Who hears each event as it arrives. Called at once rather than through a
+    /// signal: events of one tick arrive together, and an effect would see only the last.
+    hearers: Hearers,
     /// How many times the stream opened: a reopening may have missed events.
     openings: ReadSignal<u32>,
+}
+
+type Hearer = Rc<dyn Fn(&LiveEvent)>;
+
+#[derive(Clone, Copy)]
+struct Hearers(StoredValue<Vec<(u64, Hearer)>, LocalStorage>, StoredValue<u64>);
+
+impl Hearers {
+    fn new() -> Self {
+        Hearers(StoredValue::new_local(Vec::new()), StoredValue::new(0))
+    }
+
+    /// Adds `hearer` until the calling owner is cleaned up.
+    fn add(self, hearer: Hearer) {
+        let Some(id) = self.1.try_update_value(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
+        self.0.try_update_value(|all| all.push((id, hearer)));
+        on_cleanup(move || {
+            self.0.try_update_value(|all| all.retain(|(h, _)| *h != id));
+        });
+    }
+
+    fn tell(self, event: &LiveEvent) {
+        // A copy: a hearer may add or remove hearers (a refetch mounts a page).
+        let all: Vec<Hearer> =
+            self.0.try_with_value(|all| all.iter().map(|(_, h)| h.clone()).collect()).unwrap_or_default();
+        for hearer in all {
+            hearer(event);
+        }
+    }
 }
 
 struct Link {
     api: Api,
     open: RwSignal<bool>,
-    latest: RwSignal<Option<(u64, LiveEvent)>>,
+    hearers: Hearers,
     openings: RwSignal<u32>,
     stream: StoredValue<Option<EventStream>, LocalStorage>,
     wait: StoredValue<u64>,
@@ -46,14 +81,13 @@ impl LiveEvents {
         let link = Rc::new(Link {
             api,
             open: RwSignal::new(false),
-            latest: RwSignal::new(None),
+            hearers: Hearers::new(),
             openings: RwSignal::new(0),
             stream: StoredValue::new_local(None),
             wait: StoredValue::new(FIRST_MS),
             expiry,
         });
-        let live =
-            LiveEvents { open: link.open.into(), latest: link.latest.read_only(), openings: link.openings.read_only() };
+        let live = LiveEvents { open: link.open.into(), hearers: link.hearers, openings: link.openings.read_only() };
         let stream = link.stream;
         connect(link);
         on_cleanup(move || drop(stream.try_set_value(None)));
@@ -81,15 +115,11 @@ impl LiveEvents {
             // Only fails without a window, where nothing is shown to refresh.
             let _ = set_timeout_with_handle(later, Duration::from_millis(GATHER_MS));
         };
-        Effect::watch(
-            move || self.latest.get().map(|(n, _)| n),
-            move |_, _, _| {
-                if self.latest.with_untracked(|e| e.as_ref().is_some_and(|(_, e)| about(e))) {
-                    refetch();
-                }
-            },
-            false,
-        );
+        self.hearers.add(Rc::new(move |event| {
+            if about(event) {
+                refetch();
+            }
+        }));
         // The first opening is the console's start, when pages load anyway.
         Effect::watch(
             move || self.openings.get(),
@@ -105,7 +135,6 @@ impl LiveEvents {
 
 fn connect(link: Rc<Link>) {
     let heard = link.clone();
-    let counter = StoredValue::new(0u64);
     let listener: crate::api::StreamListener = Rc::new(move |news| match news {
         // The console may be gone (a host removed it) when the stream speaks.
         StreamNews::Open => {
@@ -113,13 +142,7 @@ fn connect(link: Rc<Link>) {
             heard.open.try_set(true);
             heard.openings.try_update(|n| *n += 1);
         }
-        StreamNews::Event(event) => {
-            let n = counter.try_update_value(|n| {
-                *n += 1;
-                *n
-            });
-            heard.latest.try_set(n.map(|n| (n, event)));
-        }
+        StreamNews::Event(event) => heard.hearers.tell(&event),
         StreamNews::Closed => {
             heard.open.try_set(false);
             reconnect_later(heard.clone());

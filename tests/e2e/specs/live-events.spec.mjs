@@ -35,6 +35,26 @@ test.describe('over HTTP', () => {
     expect(lists(backend), 'one refetch for the event').toBe(before + 1);
   });
 
+  test('a refetch an event asked for that fails is tried again, though no event repeats it', async ({ page }) => {
+    const backend = await fakeBackend(page, { events: true });
+    await page.clock.install();
+    await page.goto('/custom-models');
+    await expect(modelRows(page)).toHaveCount(25);
+    await listening(backend);
+    backend.models.find((m) => m.id === 'm1').name = 'Renamed while the server was busy';
+    backend.failNext('GET', '/custom-models', json(503, { error: 'unavailable', message: 'Busy.' }));
+    const before = lists(backend);
+    backend.emit('model', { id: 'm1', model_id: 'm1', status: 1 });
+    await advance(page, 1_000);
+    await expect.poll(() => lists(backend), 'the event asked once, and was refused').toBe(before + 1);
+    await advance(page, 10_000);
+    await expect(modelRows(page).filter({ hasText: 'Renamed while the server was busy' })).toHaveCount(1);
+    // Once it landed, the stream tells changes again: no polling.
+    const landed = lists(backend);
+    await advance(page, 20_000);
+    expect(lists(backend)).toBe(landed);
+  });
+
   test('when /events answers 503 the list is polled, and the stream takes over when it returns', async ({ page }) => {
     const backend = await fakeBackend(page, { events: true });
     // Refused three times: the console tries again after 1, 2 and 4 s.
