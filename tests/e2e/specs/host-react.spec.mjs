@@ -30,7 +30,7 @@ for (const [build, base] of builds) {
     test('the console and the host router follow each other, both ways, without extra history entries', async ({ page }) => {
       const errors = watchConsole(page);
       await recordMoves(page);
-      await fakeBackend(page);
+      await fakeBackend(page, { events: true });
       // A deep link.
       await page.goto(`${base}/custom-models/m2`);
       await expect(heading(page, 'Backend model 002')).toBeVisible();
@@ -64,7 +64,8 @@ for (const [build, base] of builds) {
     test('StrictMode\'s double mount and 20 remounts leave one console and nothing behind', async ({ page }) => {
       test.setTimeout(90_000); // 20 mounts, each loading its list, on a shared machine
       const errors = watchConsole(page);
-      const backend = await fakeBackend(page);
+      // With live updates, as a production backend: each mount opens the stream, each unmount closes it.
+      const backend = await fakeBackend(page, { events: true });
       await page.goto(`${base}/custom-models`);
       const rows = page.getByRole('table', { name: 'Custom models' }).locator('tbody tr');
       await expect(rows).toHaveCount(25);
@@ -92,6 +93,7 @@ for (const [build, base] of builds) {
       expect(after.jsEventListeners).toBeLessThanOrEqual(before.jsEventListeners);
       expect(after.nodes).toBeLessThanOrEqual(before.nodes + 50);
       expect(after.usedSize - before.usedSize).toBeLessThan(1_000_000);
+      await expect.poll(() => backend.streams.size, 'only the mounted console listens').toBe(1);
       expect(errors).toEqual([]);
     });
 

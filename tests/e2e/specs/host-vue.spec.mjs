@@ -16,7 +16,7 @@ function watchConsole(page) {
 
 test('Vue host: the console and vue-router follow each other, both ways', async ({ page }) => {
   const errors = watchConsole(page);
-  await fakeBackend(page);
+  await fakeBackend(page, { events: true });
   await page.goto('/vue/custom-models/m2');
   await expect(heading(page, 'Backend model 002')).toBeVisible();
   await hostLink(page, 'Custom Models').click();
