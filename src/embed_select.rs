@@ -84,15 +84,17 @@ fn SelectRoot(
     provide_context(Workspace::new(api.clone()));
     provide_context(api);
     // The host hears every change of value, the user's and a reset for a new language.
-    Effect::new(move |previous: Option<Option<String>>| {
-        let now = value.get();
-        if previous.is_some_and(|p| p != now) {
-            if let Some(f) = &on_change {
-                let _ = f.call1(&JsValue::NULL, &JsValue::from_str(now.as_deref().unwrap_or("")));
+    Effect::watch(
+        move || value.get(),
+        move |now, previous, _| {
+            if previous.is_some_and(|p| p != now) {
+                if let Some(f) = &on_change {
+                    let _ = f.call1(&JsValue::NULL, &JsValue::from_str(now.as_deref().unwrap_or("")));
+                }
             }
-        }
-        now
-    });
+        },
+        false,
+    );
     // A disabled fieldset disables the select inside it, as a host's own fieldset would.
     view! {
         <div class="cm-root cm-select-root">

@@ -69,19 +69,23 @@ impl Moves {
 /// `cm-navigate` for each move of the console's own, not for those it followed.
 fn tell_host(moves: Moves) {
     let location = use_location();
-    Effect::new(move |previous: Option<String>| {
-        let path = format!(
-            "{}{}",
-            location.pathname.get(),
-            location.search.with(|s| if s.is_empty() { String::new() } else { format!("?{s}") })
-        );
-        let from_host = moves.followed.try_update_value(Option::take).flatten().is_some_and(|p| p == path);
-        if previous.as_ref().is_some_and(|p| *p != path) && !from_host {
-            moves.unreported.set_value(Some(path.clone()));
-            moves.report_committed();
-        }
-        path
-    });
+    Effect::watch(
+        move || {
+            format!(
+                "{}{}",
+                location.pathname.get(),
+                location.search.with(|s| if s.is_empty() { String::new() } else { format!("?{s}") })
+            )
+        },
+        move |path, previous, _| {
+            let from_host = moves.followed.try_update_value(Option::take).flatten().is_some_and(|p| p == *path);
+            if previous.is_some_and(|p| p != path) && !from_host {
+                moves.unreported.set_value(Some(path.clone()));
+                moves.report_committed();
+            }
+        },
+        true,
+    );
 }
 
 fn follow_host(base: String, moves: Moves) {
