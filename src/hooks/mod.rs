@@ -2,7 +2,6 @@
 //! backend works, mutations with their error, what a view shows of what it loads.
 
 pub mod idempotency;
-pub mod last_good;
 pub mod loaded;
 pub mod mutation;
 pub mod polling;

@@ -11,12 +11,13 @@ use domain::evaluation::Evaluation;
 use domain::wer::Scoring;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
 use crate::api::use_api;
 use crate::components::load_error::LoadError;
 use crate::components::refresh_note::RefreshNote;
-use crate::hooks::last_good::last_good_then;
+use crate::hooks::loaded::{load, Shown};
 use crate::hooks::polling::refresh_while;
 use crate::routes::Route;
 use crate::services::announcer::use_announcer;
@@ -25,20 +26,22 @@ use export::ExportResults;
 use summary::Summary;
 use utterances::Utterances;
 
-#[derive(Clone, PartialEq)]
-enum Phase {
-    Loading,
-    Ready,
-    NotFound,
-    Failed(String),
+/// The page's parameters (`/custom-models/:id/tests/:test_id`).
+#[derive(Params, Clone, PartialEq)]
+struct TestParams {
+    id: Option<String>,
+    test_id: Option<String>,
 }
 
 #[component]
 pub fn TestDetailsPage() -> impl IntoView {
     let (api, announcer) = (use_api(), use_announcer());
-    let params = use_params_map();
-    let model_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let test_id = Memo::new(move |_| params.with(|p| p.get("test_id").unwrap_or_default()));
+    let params = use_params::<TestParams>();
+    let param = move |pick: fn(&TestParams) -> &Option<String>| {
+        params.with(|p| p.as_ref().ok().and_then(|p| pick(p).clone()).unwrap_or_default())
+    };
+    let model_id = Memo::new(move |_| param(|p| &p.id));
+    let test_id = Memo::new(move |_| param(|p| &p.test_id));
     let model_api = api.clone();
     let model = LocalResource::new(move || {
         let (api, id) = (model_api.clone(), model_id.get());
@@ -51,28 +54,22 @@ pub fn TestDetailsPage() -> impl IntoView {
     let polling = refresh_while(fetched, Evaluation::is_pending, move |e| {
         e.kind == domain::live::LiveKind::Test && e.id == test_id.get_untracked()
     });
-    let test = last_good_then(fetched, move |before, latest: &Evaluation| {
+    let loaded = load(fetched, move |before, latest: &Evaluation| {
         if before.is_some_and(|b| b.status != latest.status) && !latest.is_pending() {
             announcer.say(format!("Test {} {}.", latest.name, latest.status.label().to_lowercase()));
         }
     });
-    let phase = Memo::new(move |_| match fetched.get() {
-        Some(Err(err)) if err.is_not_found() => Phase::NotFound,
-        Some(Err(err)) if test.with(Option::is_none) => Phase::Failed(err.user_message()),
-        // A test of another model is not this page's.
-        _ if test.with(|t| t.as_ref().is_some_and(|t| !t.model_id.is_empty() && t.model_id != model_id.get())) => {
-            Phase::NotFound
-        }
-        _ if test.with(Option::is_some) => Phase::Ready,
-        _ => Phase::Loading,
+    let test = loaded.value;
+    // A test of another model is not this page's.
+    let elsewhere =
+        move || test.with(|t| t.as_ref().is_some_and(|t| !t.model_id.is_empty() && t.model_id != model_id.get()));
+    let shown = Memo::new(move |_| match loaded.shown.get() {
+        Shown::Ready if elsewhere() => Shown::NotFound(String::new()),
+        shown => shown,
     });
     let model_name = move || model.get().and_then(Result::ok).map(|m| m.name).unwrap_or_else(|| "Model".into());
     let scoring = Signal::derive(move || {
         model.get().and_then(Result::ok).map_or(Scoring::WORDS, |m| Scoring::for_language(&m.language))
-    });
-    let refresh_failure = Signal::derive(move || match fetched.get() {
-        Some(Err(err)) if !err.is_not_found() => Some(err.user_message()),
-        _ => None,
     });
     let test_name = move || test.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default());
     let has_results =
@@ -87,10 +84,10 @@ pub fn TestDetailsPage() -> impl IntoView {
                 <span aria-hidden="true">" › "</span>
                 <span aria-current="page">{test_name}</span>
             </nav>
-            {move || match phase.get() {
-                Phase::Loading => view! { <p class="cm-loading" role="status">"Loading test…"</p> }.into_any(),
-                Phase::Ready => view! {
-                    <RefreshNote failure=refresh_failure retrying=polling.retrying on_retry=Callback::new(move |()| fetched.refetch()) />
+            {move || match shown.get() {
+                Shown::Loading => view! { <p class="cm-loading" role="status">"Loading test…"</p> }.into_any(),
+                Shown::Ready => view! {
+                    <RefreshNote failure=loaded.refresh_failure retrying=polling.retrying on_retry=Callback::new(move |()| fetched.refetch()) />
                     <div class="cm-page__head">
                         <h1 id="cm-test-title">{test_name}</h1>
                         <Show when=move || has_results.get()>
@@ -99,14 +96,14 @@ pub fn TestDetailsPage() -> impl IntoView {
                     </div>
                     <TestBody test scoring model_id test_id />
                 }.into_any(),
-                Phase::NotFound => view! {
+                Shown::NotFound(_) => view! {
                     <div class="cm-empty">
                         <h1 id="cm-test-title">"Test not found"</h1>
                         <p>"There is no test with this id for this model. It may have been deleted."</p>
                         <a href=move || Route::model(&model_id.get()).href()>"Back to the model"</a>
                     </div>
                 }.into_any(),
-                Phase::Failed(message) => view! {
+                Shown::Failed(message) => view! {
                     <LoadError title="The test could not be loaded" message level=1 id="cm-test-title" on_retry=Callback::new(move |()| fetched.refetch()) />
                 }.into_any(),
             }}

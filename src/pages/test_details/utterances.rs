@@ -12,7 +12,9 @@ use super::diff::Marked;
 use crate::api::use_api;
 use crate::components::load_error::LoadError;
 use crate::components::pagination::Pagination;
+use crate::components::refresh_note::RefreshNote;
 use crate::components::skipped_note::SkippedNote;
+use crate::hooks::loaded::{load, Shown};
 use crate::routes::{use_go, Route};
 
 #[component]
@@ -36,7 +38,8 @@ pub fn Utterances(model_id: Memo<String>, test_id: Memo<String>, scoring: Signal
             }
         }
     });
-    let total = RwSignal::new(0u64);
+    let loaded = load(rows, |_, _| {});
+    let total = Signal::derive(move || loaded.value.with(|page| page.as_ref().map_or(0, |p| p.total)));
     // Off: the reference as the dataset holds it. On: as it is compared, like the models' texts.
     let as_compared = RwSignal::new(false);
 
@@ -78,32 +81,29 @@ pub fn Utterances(model_id: Memo<String>, test_id: Memo<String>, scoring: Signal
                 <del class="cm-err cm-err--del">"deleted"</del> " "
                 <ins class="cm-err cm-err--ins"><span aria-hidden="true">"+"</span>"inserted"</ins>
             </p>
-            <Transition fallback=|| view! { <p class="cm-loading" role="status">"Loading utterances…"</p> }>
-                {move || Suspend::new(async move {
-                    match rows.await {
-                        Ok(page) if page.items.is_empty() => {
-                            total.set(0);
-                            let filter = query.get_untracked().filter;
-                            let text = if filter == UtteranceFilter::All {
-                                "This test has no utterances.".to_owned()
-                            } else {
-                                format!("No utterance matches “{}”.", filter.label())
-                            };
-                            view! { <div class="cm-empty"><p>{text}</p></div> }.into_any()
-                        }
-                        Ok(page) => {
-                            total.set(page.total);
-                            let note = page.skipped_note();
-                            let scoring = scoring.get_untracked();
-                            let rows = page.items.into_iter().map(|u| Compared::new(u, scoring)).collect::<Vec<_>>();
-                            view! { <SkippedNote note /> <UtteranceTable rows scoring as_compared /> }.into_any()
-                        }
-                        Err(err) => view! {
-                            <LoadError title="The utterances could not be loaded" message=err.user_message() on_retry=Callback::new(move |()| rows.refetch()) />
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            {move || match loaded.shown.get() {
+                Shown::Loading => view! { <p class="cm-loading" role="status">"Loading utterances…"</p> }.into_any(),
+                Shown::Failed(message) | Shown::NotFound(message) => view! {
+                    <LoadError title="The utterances could not be loaded" message on_retry=Callback::new(move |()| rows.refetch()) />
+                }.into_any(),
+                Shown::Ready => view! {
+                    <RefreshNote failure=loaded.refresh_failure retrying=false on_retry=Callback::new(move |()| rows.refetch()) />
+                    {move || loaded.value.get().map(|page| if page.items.is_empty() {
+                        let filter = query.get_untracked().filter;
+                        let text = if filter == UtteranceFilter::All {
+                            "This test has no utterances.".to_owned()
+                        } else {
+                            format!("No utterance matches “{}”.", filter.label())
+                        };
+                        view! { <div class="cm-empty"><p>{text}</p></div> }.into_any()
+                    } else {
+                        let note = page.skipped_note();
+                        let scoring = scoring.get_untracked();
+                        let rows = page.items.into_iter().map(|u| Compared::new(u, scoring)).collect::<Vec<_>>();
+                        view! { <SkippedNote note /> <UtteranceTable rows scoring as_compared /> }.into_any()
+                    })}
+                }.into_any(),
+            }}
             <Pagination
                 page=Signal::derive(move || query.get().page)
                 page_size=Signal::derive(move || query.get().page_size)
