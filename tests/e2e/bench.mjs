@@ -6,13 +6,14 @@
 // times the list on dist/ against that build, for a change that should cost nothing.
 import { chromium } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync, openSync, writeSync, closeSync, ftruncateSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs } from './playwright.config.mjs';
 import { sizeSection } from '../bench/sizes.mjs';
 import { serverRows } from './bench-server.mjs';
+import { bigFile, uploadMemory, uploadThroughput } from './bench-uploads.mjs';
 import { fakeBackend, makeModels } from './specs/fake-backend.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
@@ -200,82 +201,6 @@ async function measureFloor(browser) {
   return { start: stats(runs.start), next: stats(runs.next), size: stats(runs.size) };
 }
 
-async function uploadMemory(browser) {
-  const path = '/tmp/cm-bench-9g.wav';
-  if (!existsSync(path)) {
-    const fd = openSync(path, 'w');
-    writeSync(fd, Buffer.concat([Buffer.from('RIFF\xff\xff\xff\xffWAVEfmt ', 'latin1'), Buffer.alloc(64)]));
-    ftruncateSync(fd, 9 * 1024 ** 3);
-    closeSync(fd);
-  }
-  const page = await appPage(browser, { mock: { latencyMs: 0, chunkLatencyMs: 0, generate: 100, storageKey: 'bench-upload' } });
-  await page.goto(`${ORIGIN}/custom-models/gm_1`);
-  await page.getByRole('button', { name: 'New Dataset' }).click();
-  await page.waitForFunction(() => window.__wasm);
-  const cdp = await page.context().newCDPSession(page);
-  const heap = async () => { await cdp.send('HeapProfiler.collectGarbage'); return (await cdp.send('Runtime.getHeapUsage')).usedSize; };
-  const wasmBefore = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
-  const heapBefore = await heap();
-  let heapPeak = heapBefore;
-  await page.getByLabel('Drop files here or click to choose').setInputFiles(path);
-  await page.getByRole('button', { name: 'Create' }).click({ timeout: 30_000 });
-  const t0 = Date.now();
-  while (await page.getByRole('dialog', { name: 'New Dataset' }).isVisible()) {
-    heapPeak = Math.max(heapPeak, (await cdp.send('Runtime.getHeapUsage')).usedSize);
-    if (Date.now() - t0 > 600_000) throw new Error('the 9 GB upload did not finish in 10 minutes');
-    await page.waitForTimeout(500);
-  }
-  const seconds = (Date.now() - t0) / 1000;
-  // Only a finished upload counts: the dataset must be on the model now.
-  await page.getByRole('rowheader', { name: 'cm-bench-9g.wav' }).waitFor({ timeout: 10_000 });
-  const wasmAfter = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
-  await page.close();
-  return { wasmGrowth: wasmAfter - wasmBefore, heapGrowth: heapPeak - heapBefore, seconds };
-}
-
-// A 1 GB file sent to the sink (40 ms per request) by the console and by the
-// plain-JS floor, turn about, timed the same way from the click to the finish.
-const BIG = { path: '/tmp/cm-bench-1g.txt', size: 1024 ** 3 };
-
-/** The 1 GB file the upload rows send, written once. */
-function bigFile() {
-  if (!existsSync(BIG.path)) {
-    const fd = openSync(BIG.path, 'w');
-    const block = Buffer.alloc(8 * 1024 * 1024, 'a');
-    for (let at = 0; at < BIG.size; at += block.length) writeSync(fd, block);
-    closeSync(fd);
-  }
-  return BIG;
-}
-
-async function uploadThroughput(browser) {
-  const { path, size } = bigFile();
-  const runs = { app: [], floor: [] };
-  for (let r = 0; r < Math.max(2, Math.ceil(RUNS / 2)); r++) {
-    const app = await appPage(browser, { apiBaseUrl: '/sink/api', token: 'bench' });
-    await app.goto(`${ORIGIN}/custom-models/m1`);
-    await app.getByRole('button', { name: 'New Dataset' }).click();
-    await app.getByLabel('Drop files here or click to choose').setInputFiles(path);
-    const create = app.getByRole('button', { name: 'Create' });
-    await create.waitFor();
-    await app.waitForFunction(() => !document.querySelector('form.cm-form button[type=submit]')?.disabled, null, { timeout: 30_000 });
-    let t0 = Date.now();
-    await create.click();
-    await app.getByRole('dialog', { name: 'New Dataset' }).waitFor({ state: 'hidden', timeout: 300_000 });
-    runs.app.push(size / 1024 ** 2 / ((Date.now() - t0) / 1000));
-    await app.close();
-
-    const floor = await browser.newPage();
-    await floor.goto(`${ORIGIN}/bench/upload-floor.html`);
-    t0 = Date.now();
-    await floor.getByLabel('File').setInputFiles(path);
-    await floor.waitForFunction(() => window.__uploadMs, null, { timeout: 300_000, polling: 50 });
-    runs.floor.push(size / 1024 ** 2 / ((Date.now() - t0) / 1000));
-    await floor.close();
-  }
-  return { app: stats(runs.app), floor: stats(runs.floor) };
-}
-
 async function polling(browser) {
   const page = await browser.newPage();
   await page.addInitScript(() => {
@@ -338,7 +263,7 @@ try {
   // timed on the baseline compiler's slower code.
   if (process.env.BENCH_ONLY === 'upload') {
     // Just the upload row, for working on uploads (docs/perf.md is left as it is).
-    const t = await uploadThroughput(browser);
+    const t = await uploadThroughput(browser, { appPage, origin: ORIGIN, runs: Math.max(2, Math.ceil(RUNS / 2)), stats });
     console.log(`upload 1 GB: console ${t.app.median.toFixed(0)} MB/s (${t.app.min.toFixed(0)}–${t.app.max.toFixed(0)}), floor ${t.floor.median.toFixed(0)} MB/s (${t.floor.min.toFixed(0)}–${t.floor.max.toFixed(0)}), ratio ${(t.app.median / t.floor.median).toFixed(2)}`);
     await browser.close();
     process.exit(0);
@@ -417,8 +342,8 @@ try {
   const selectSize = bundle(`${root}dist-embed/`, 'custom-model-select');
   const floor = await measureFloor(browser);
   const [small, large] = await measureScale(browser);
-  const upload = await uploadMemory(browser);
-  const throughput = await uploadThroughput(browser);
+  const upload = await uploadMemory(browser, { appPage, origin: ORIGIN });
+  const throughput = await uploadThroughput(browser, { appPage, origin: ORIGIN, runs: Math.max(2, Math.ceil(RUNS / 2)), stats });
   const onServerRows = await onServer();
   const poll = await polling(browser);
   const wer = await werAlignment(browser);
