@@ -1,5 +1,7 @@
 //! The search box: filters the list by name as the user types, kept in the URL.
 
+use std::collections::VecDeque;
+
 use domain::ListQuery;
 use leptos::prelude::*;
 
@@ -13,20 +15,44 @@ const SEARCH_PAUSE_MS: u64 = 150;
 pub fn SearchBox(query: Memo<ListQuery>, go: Callback<(ListQuery, bool)>) -> impl IntoView {
     let text = RwSignal::new(query.get_untracked().search);
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    // Back/forward and links change the query: show what the list is filtered by.
-    // Not while a search is pending: the router reports the first keystroke's
-    // search after later keys were typed, and must not overwrite them.
+    // The searches this box sent whose answer from the router has not come yet,
+    // oldest first: the router tells them in order, and late.
+    let sent = StoredValue::new(VecDeque::<String>::new());
+    let cancel_pending = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    // The router's answer to one of this box's searches is not news: the user may
+    // have typed more since. Anything else (back/forward, a link, Clear search) is,
+    // and wins over a search still waiting to be sent.
+    // Only a change of the search: a page or sort change is no reason to touch the text.
+    let url_search = Memo::new(move |_| query.with(|q| q.search.clone()));
     Effect::new(move |_| {
-        let search = query.with(|q| q.search.clone());
-        let typing = pending.with_value(Option::is_some);
-        if !typing && text.with_untracked(|t| t.trim() != search) {
-            text.set(search);
+        let search = url_search.get();
+        let echo = sent.try_update_value(|sent| match sent.iter().position(|s| *s == search) {
+            Some(at) => {
+                sent.drain(..=at);
+                true
+            }
+            None => {
+                sent.clear();
+                false
+            }
+        });
+        if echo == Some(false) {
+            cancel_pending();
+            if text.with_untracked(|t| t.trim() != search) {
+                text.set(search);
+            }
         }
     });
     let search = move || {
         let search = text.get_untracked().trim().to_owned();
         let q = query.get_untracked();
-        if q.search != search {
+        let current = sent.with_value(|sent| sent.back().cloned()).unwrap_or_else(|| q.search.clone());
+        if current != search {
+            sent.update_value(|sent| sent.push_back(search.clone()));
             go.run((ListQuery { search, page: 1, ..q }, true));
         }
     };
@@ -47,11 +73,7 @@ pub fn SearchBox(query: Memo<ListQuery>, go: Callback<(ListQuery, bool)>) -> imp
         );
         pending.set_value(handle.ok());
     };
-    on_cleanup(move || {
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-    });
+    on_cleanup(cancel_pending);
     view! {
         <div class="cm-toolbar" role="search">
             <label for="cm-search" class="cm-visually-hidden">"Search models by name"</label>

@@ -1,5 +1,5 @@
 // The models list's paging, search and sort (split from models-list.spec.mjs).
-import { test, expect, modelRows } from './fixtures.mjs';
+import { test, expect, modelRows, advance } from './fixtures.mjs';
 
 test.describe('paging, search and sort', () => {
   test('page size 50 shows 50 rows and survives a reload', async ({ page }) => {
@@ -68,6 +68,24 @@ test.describe('paging, search and sort', () => {
     await expect(page.getByRole('heading', { name: 'No models match “zzz”' })).toBeVisible();
     await page.getByRole('button', { name: 'Clear search' }).click();
     await expect(modelRows(page)).toHaveCount(25);
+  });
+
+  test('Clear search wins over the typed search still waiting to be sent', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/custom-models');
+    await expect(modelRows(page)).toHaveCount(25);
+    // Time stands still but for the steps below: the box's pause after typing
+    // (150 ms) has not ended when the user clears.
+    await page.clock.pauseAt(Date.now() + 60_000);
+    const box = page.getByRole('searchbox', { name: 'Search models by name' });
+    await box.fill('zzz');
+    await page.clock.runFor(100);
+    await expect(page.getByRole('heading', { name: 'No models match “zzz”' })).toBeVisible();
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await advance(page, 1_000);
+    await expect(modelRows(page)).toHaveCount(25);
+    await expect(box).toHaveValue('');
+    await expect(page).not.toHaveURL(/search=/);
   });
 
   test('columns sort by name, status and date in both directions', async ({ page }) => {
