@@ -36,6 +36,31 @@ test('properties set before the module defines the elements are taken up', async
   expect(await page.locator('#console').evaluate((el) => [el.getAttribute('api-base-url'), el.basePath])).toEqual(['/api', '/late']);
 });
 
+test('the picker\'s disabled property disables it, reflects, and leaves it out of its form', async ({ page }) => {
+  const models = makeModels(3);
+  models[0].status = 4; // en-US, trained
+  await fakeBackend(page, { models, tokenless: true });
+  await page.route('**/disabled/**', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><title>Disabled</title>
+      <form id="f"><custom-model-select id="model" name="model" language="en-US" api-base-url="/api" value="m1"></custom-model-select></form>
+      <script type="module" src="/console/custom-models-console.js"></script>`,
+  }));
+  await page.goto('/disabled/');
+  const select = page.locator('#model');
+  const inner = select.getByLabel('Custom model');
+  await expect(inner).toHaveValue('m1');
+  const form = () => page.evaluate(() => Object.fromEntries(new FormData(document.getElementById('f'))));
+  expect(await form()).toEqual({ model: 'm1' });
+  expect(await select.evaluate((el) => { el.disabled = true; return [el.disabled, el.hasAttribute('disabled')]; })).toEqual([true, true]);
+  await expect(inner).toBeDisabled();
+  expect(await form(), 'a disabled control is not submitted').toEqual({});
+  await select.evaluate((el) => { el.disabled = false; });
+  await expect(inner).toBeEnabled();
+  expect(await select.evaluate((el) => el.hasAttribute('disabled'))).toBe(false);
+  expect(await form()).toEqual({ model: 'm1' });
+});
+
 for (const navigationApi of [true, false]) {
   test(`the console follows a host router that moves with pushState alone (${navigationApi ? 'Navigation API' : 'without the Navigation API'})`, async ({ page }) => {
     if (!navigationApi) await page.addInitScript(() => Object.defineProperty(window, 'navigation', { value: undefined }));

@@ -57,6 +57,10 @@ test('the element\'s theme attribute switches it, in its shadow root', async ({ 
   await expect(root).toHaveCSS('background-color', 'rgb(17, 24, 39)');
   await expect(page.getByRole('table', { name: 'Custom models' }).locator('tbody tr')).toHaveCount(25);
   await expectNoAxeViolations(page, 'custom-models-console');
+  // The property does the same, and reads and reflects what was set.
+  const set = await page.locator('custom-models-console').evaluate((el) => { el.theme = 'light'; return [el.theme, el.getAttribute('theme')]; });
+  expect(set).toEqual(['light', 'light']);
+  await expect(root).toHaveCSS('background-color', 'rgb(255, 255, 255)');
 });
 
 const phones = [{ width: 360, height: 740 }, { width: 390, height: 844 }];
