@@ -23,11 +23,11 @@ pub fn SearchBox(query: Memo<ListQuery>, go: Callback<(ListQuery, bool)>) -> imp
             handle.clear();
         }
     };
+    // Only a change of the search: a page or sort change is no reason to touch the text.
+    let url_search = Memo::new(move |_| query.with(|q| q.search.clone()));
     // The router's answer to one of this box's searches is not news: the user may
     // have typed more since. Anything else (back/forward, a link, Clear search) is,
     // and wins over a search still waiting to be sent.
-    // Only a change of the search: a page or sort change is no reason to touch the text.
-    let url_search = Memo::new(move |_| query.with(|q| q.search.clone()));
     Effect::new(move |_| {
         let search = url_search.get();
         let echo = sent.try_update_value(|sent| match sent.iter().position(|s| *s == search) {

@@ -8,15 +8,21 @@ import { json } from './fake-routes.mjs';
 const lists = (backend) => backend.requestsTo('GET', '/custom-models').length;
 const listening = (backend) => expect.poll(() => backend.streams.size).toBe(1);
 
+/** The list over HTTP with the clock installed, once the console listens to the stream. */
+async function openListening(page) {
+  const backend = await fakeBackend(page, { events: true });
+  await page.clock.install();
+  await page.goto('/custom-models');
+  await expect(modelRows(page)).toHaveCount(25);
+  await listening(backend);
+  return backend;
+}
+
 test.describe('over HTTP', () => {
   test.use({ consoleConfig: httpConfig });
 
   test('an event refreshes the list, and no poll runs while the stream is open', async ({ page }) => {
-    const backend = await fakeBackend(page, { events: true });
-    await page.clock.install();
-    await page.goto('/custom-models');
-    await expect(modelRows(page)).toHaveCount(25);
-    await listening(backend);
+    const backend = await openListening(page);
     const [ticket] = backend.requestsTo('POST', '/events/tickets');
     expect(ticket.authorization).toBe('Bearer test-token-123');
     const [stream] = backend.requestsTo('GET', '/events');
@@ -36,11 +42,7 @@ test.describe('over HTTP', () => {
   });
 
   test('a refetch an event asked for that fails is tried again, though no event repeats it', async ({ page }) => {
-    const backend = await fakeBackend(page, { events: true });
-    await page.clock.install();
-    await page.goto('/custom-models');
-    await expect(modelRows(page)).toHaveCount(25);
-    await listening(backend);
+    const backend = await openListening(page);
     backend.models.find((m) => m.id === 'm1').name = 'Renamed while the server was busy';
     backend.failNext('GET', '/custom-models', json(503, { error: 'unavailable', message: 'Busy.' }));
     backend.emit('model', { id: 'm1', model_id: 'm1', status: 1 });
@@ -75,11 +77,7 @@ test.describe('over HTTP', () => {
   });
 
   test('when the stream drops the list is polled until it reconnects, then refetched once', async ({ page }) => {
-    const backend = await fakeBackend(page, { events: true });
-    await page.clock.install();
-    await page.goto('/custom-models');
-    await expect(modelRows(page)).toHaveCount(25);
-    await listening(backend);
+    const backend = await openListening(page);
     // The connection breaks and the backend refuses tickets for a while.
     for (let i = 0; i < 3; i += 1) backend.failNext('POST', '/events/tickets', json(503, { error: 'unavailable', message: 'Back in a minute.' }));
     backend.dropStreams();
